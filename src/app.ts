@@ -1,0 +1,161 @@
+/**
+ * createApp(deps): the whole web application (pages and JSON API) without listening, so tests call
+ * app.request() against a real database and main.ts serves it.
+ */
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import { secureHeaders } from 'hono/secure-headers';
+import { auditRoutes } from './features/audit/audit.routes.tsx';
+import { authRoutes } from './features/auth/auth.routes.tsx';
+import { homeRoutes } from './features/home/home.routes.tsx';
+import { regionsApi, regionsRoutes } from './features/regions/regions.routes.tsx';
+import { meApi, systemRoutes } from './features/system/system.routes.ts';
+import { usersApi, usersRoutes } from './features/users/users.routes.tsx';
+import { apiError, apiMessages, type ApiRouter, domainErrorResponse, jsonResponse, openApiDocument } from './platform/api.ts';
+import type { AppDeps, AppEnv, Ctx } from './platform/context.ts';
+import { DomainError, ForbiddenError, NotFoundError, StaleVersionError } from './platform/errors.ts';
+import { csrf, identify, readFlash } from './platform/http.ts';
+import { render } from './platform/i18n.ts';
+import { log } from './platform/log.ts';
+import { errorPage } from './platform/ui/error-page.tsx';
+import { Layout } from './platform/ui/layout.tsx';
+import { ui } from './platform/ui/messages.ts';
+
+declare module 'hono' {
+  interface ContextRenderer {
+    (content: string | Promise<string>, props: { title: string; wide?: boolean }): Response | Promise<Response>;
+  }
+}
+
+/** Every API router; each feature adds its own. */
+const apiRouters: ApiRouter[] = [meApi, regionsApi, usersApi];
+
+const publicDir = fileURLToPath(new URL('../public', import.meta.url));
+
+const isApi = (c: Ctx) => c.req.path.startsWith('/api/');
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    const started = performance.now();
+    await next();
+    log.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+      requestId: c.get('requestId'),
+    });
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    '/static/*',
+    serveStatic({
+      root: publicDir,
+      rewriteRequestPath: (p) => p.replace(/^\/static/, ''),
+      onFound: (_path, c) => {
+        c.header('Cache-Control', 'public, max-age=86400');
+      },
+    }),
+  );
+  app.use('*', identify);
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: (deps.config.UPLOAD_MAX_MB + 5) * 1024 * 1024,
+      onError: (c) => {
+        const lang = (c as Ctx).get('lang');
+        const text = render(ui.bodyTooLarge, lang, { max: deps.config.UPLOAD_MAX_MB });
+        return isApi(c as Ctx)
+          ? apiError(c as Ctx, 413, 'too_large', text)
+          : errorPage(c as Ctx, 413, render(ui.bodyTooLargeTitle, lang), text);
+      },
+    }),
+  );
+  app.use(
+    '*',
+    csrf((c) => {
+      const lang = c.get('lang');
+      return isApi(c)
+        ? apiError(c, 403, 'csrf', render(ui.csrfBody, lang))
+        : errorPage(c, 403, render(ui.csrfTitle, lang), render(ui.csrfBody, lang));
+    }),
+  );
+  app.use('*', readFlash);
+  app.use(
+    '*',
+    jsxRenderer(({ children, title, wide }) => Layout({ title: title ?? '', wide: wide ?? false, children }), {
+      docType: true,
+    }),
+  );
+
+  app.route('/', systemRoutes);
+  app.route('/', homeRoutes);
+  app.route('/', authRoutes);
+  app.route('/', usersRoutes);
+  app.route('/', regionsRoutes);
+  app.route('/', auditRoutes);
+
+  const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
+  app.get('/api/v1/openapi.json', () => jsonResponse(openapi, 200, { 'cache-control': 'public, max-age=300' }));
+  for (const router of apiRouters) app.route('/api/v1', router.app);
+
+  app.notFound((c) => {
+    const lang = c.get('lang') ?? 'id';
+    if (isApi(c)) return apiError(c, 404, 'not_found', render(apiMessages.notFound, lang));
+    return errorPage(c, 404, render(ui.notFoundTitle, lang), render(ui.notFoundBody, lang));
+  });
+
+  app.onError((err, c) => {
+    const lang = c.get('lang') ?? 'id';
+    if (err instanceof NotFoundError) {
+      if (isApi(c)) return apiError(c, 404, 'not_found', render(apiMessages.notFound, lang));
+      return errorPage(c, 404, render(ui.notFoundTitle, lang), render(ui.notFoundBody, lang));
+    }
+    if (err instanceof ForbiddenError) {
+      if (isApi(c)) return apiError(c, 403, 'forbidden', render(apiMessages.forbidden, lang));
+      return errorPage(c, 403, render(ui.forbiddenTitle, lang), render(ui.forbiddenBody, lang));
+    }
+    if (err instanceof DomainError) {
+      if (isApi(c)) return domainErrorResponse(c, err);
+      return errorPage(c, err.status, render(ui.errorSummaryTitle, lang), render(err.userMessage, lang, err.params));
+    }
+    if (err instanceof StaleVersionError) {
+      return apiError(c, 409, 'stale_version', render(apiMessages.staleVersion, lang), undefined, err.current);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      if (isApi(c)) return apiError(c, err.status, 'bad_request', err.message);
+      return errorPage(c, err.status, render(ui.errorTitle, lang), err.message);
+    }
+    const id = c.get('requestId') ?? '-';
+    log.error('unhandled error', { requestId: id, path: c.req.path, err });
+    if (isApi(c)) return apiError(c, 500, 'server_error', render(apiMessages.serverError, lang, { id }));
+    return errorPage(c, 500, render(ui.errorTitle, lang), render(ui.errorBody, lang, { id }));
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { ConfigError } from '../config.ts';
+import { lockDataDir } from './lock.ts';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** One type for both drivers; services take this and never know which engine is below. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DbKind;
+  close(): Promise<void>;
+  /** The PGlite instance (tests dump it as a template); absent on PostgreSQL. */
+  pglite?: PGlite;
+}
+
+/** The PGlite extensions the schema uses (search: accent-insensitive and typo-tolerant). */
+export async function pgliteExtensions() {
+  const [{ pg_trgm }, { unaccent }] = await Promise.all([
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+  ]);
+  return { pg_trgm, unaccent };
+}
+
+/** Where a pre-initialised, empty PGlite cluster is cached, so a fresh data dir skips initdb (≈5 s). */
+export function pgliteTemplatePath(): string {
+  const pkg = JSON.parse(
+    fs.readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8'),
+  ) as { version: string };
+  return path.resolve(
+    new URL('../../node_modules/.cache/ovop/', import.meta.url).pathname,
+    `pglite-${pkg.version}-empty.tar.gz`,
+  );
+}
+
+/** Opens the embedded PGlite database in `dataDir/pgdata`, holding the directory's lock while open. */
+export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
+  const release = lockDataDir(dataDir);
+  try {
+    const pgdata = path.join(dataDir, 'pgdata');
+    const fresh = !fs.existsSync(path.join(pgdata, 'PG_VERSION'));
+    let loadDataDir = opts.loadDataDir;
+    if (fresh && !loadDataDir) {
+      const template = pgliteTemplatePath();
+      if (fs.existsSync(template)) loadDataDir = new Blob([fs.readFileSync(template)]);
+    }
+    // Each driver is imported only when used: loading both costs a few hundred ms of start-up.
+    const [{ PGlite }, { drizzle }, extensions] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+      pgliteExtensions(),
+    ]);
+    const client = await PGlite.create({
+      dataDir: pgdata,
+      extensions,
+      ...(fresh && loadDataDir ? { loadDataDir } : {}),
+    });
+    const db = drizzle(client, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'pglite',
+      pglite: client,
+      async close() {
+        await client.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** Opens a node-postgres pool on DATABASE_URL and checks that it answers. */
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
+  const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  try {
+    await pool.query('select 1');
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw new ConfigError(
+      `Invalid configuration:\n  DATABASE_URL: cannot connect (${(err as Error).message || (err as NodeJS.ErrnoException).code})`,
+    );
+  }
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  return { db, kind: 'postgres', close: () => pool.end() };
+}
+
+export function openDatabase(config: { DATABASE_URL?: string | undefined; dataDir: string }): Promise<Database> {
+  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPglite(config.dataDir);
+}
+
+/** Runs raw SQL and returns its rows (both drivers answer with `{ rows }`). Cast numbers in SQL. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,42 @@
+/**
+ * Seeds: the regions always; with --demo, the demo accounts and each feature's demo data, once.
+ * Each feature adds its demo step to DEMO_STEPS, in dependency order.
+ */
+import type { Config } from '../../config.ts';
+import type { Db } from '../client.ts';
+import type { FileStore } from '../../platform/files.ts';
+import { log } from '../../platform/log.ts';
+import { seedDemoAccounts } from './demo-accounts.ts';
+import { seedRegions } from './regions.ts';
+import { getSetting, putSetting } from './settings.ts';
+
+export interface SeedContext {
+  db: Db;
+  config: Config;
+  files: FileStore;
+}
+
+/** Demo steps run in order on an installation that has not been seeded with demo data. */
+const DEMO_STEPS: { name: string; run: (ctx: SeedContext) => Promise<void> }[] = [
+  { name: 'accounts', run: ({ db, config }) => seedDemoAccounts(db, config.PROVINCE_CODE) },
+];
+
+export async function seedBase(db: Db): Promise<void> {
+  await seedRegions(db);
+}
+
+/** Runs every demo step not yet done; each records its completion, so a rerun resumes. */
+export async function seedDemo(ctx: SeedContext): Promise<string[]> {
+  const done = (await getSetting<string[]>(ctx.db, 'demo_steps')) ?? [];
+  const ran: string[] = [];
+  for (const step of DEMO_STEPS) {
+    if (done.includes(step.name)) continue;
+    const started = performance.now();
+    await step.run(ctx);
+    done.push(step.name);
+    await putSetting(ctx.db, 'demo_steps', done);
+    ran.push(step.name);
+    log.info('demo data seeded', { step: step.name, ms: Math.round(performance.now() - started) });
+  }
+  return ran;
+}

@@ -1,0 +1,84 @@
+/** parse config → open db → migrate → seed → serve. */
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { type Config, loadConfig } from './config.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed/demo-accounts.ts';
+import { seedBase, seedDemo } from './db/seed/index.ts';
+import { installationSecret } from './db/seed/settings.ts';
+import { LoginThrottle } from './platform/auth/throttle.ts';
+import type { AppDeps } from './platform/context.ts';
+import { FileStore } from './platform/files.ts';
+import { setTimeZone } from './platform/format.ts';
+import { log, setLogLevel } from './platform/log.ts';
+
+/** Opens the database named by the configuration and brings its schema and base data up to date. */
+export async function prepareDatabase(config: Config): Promise<Database> {
+  setTimeZone(config.TIME_ZONE);
+  const database = await openDatabase(config);
+  try {
+    await migrate(database);
+    await seedBase(database.db);
+    return database;
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+export async function buildDeps(config: Config, database: Database): Promise<AppDeps> {
+  return {
+    db: database.db,
+    dbKind: database.kind,
+    config,
+    secret: await installationSecret(database.db),
+    throttle: new LoginThrottle({
+      maxFailures: config.LOGIN_MAX_FAILURES,
+      lockMs: config.LOGIN_LOCK_MINUTES * 60_000,
+    }),
+    files: new FileStore(config.filesDir),
+  };
+}
+
+export interface RunningServer {
+  url: string;
+  server: ServerType;
+  close(): Promise<void>;
+}
+
+/** Starts the server; with `demo`, seeds the demo data first (once) and prints the demo accounts. */
+export async function startServer(opts: { demo: boolean; config?: Config }): Promise<RunningServer> {
+  const started = performance.now();
+  const config = opts.config ?? loadConfig();
+  setLogLevel(config.LOG_LEVEL);
+  // The app's modules load while the database opens (start-up time is a budget: DESIGN.md §6).
+  const [database, { createApp }] = await Promise.all([prepareDatabase(config), import('./app.ts')]);
+  const deps = await buildDeps(config, database);
+  if (opts.demo) await seedDemo({ db: database.db, config, files: deps.files });
+  const app = createApp(deps);
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  log.info('listening', { url, db: database.kind, ms: Math.round(performance.now() - started) });
+  if (opts.demo) printDemoAccounts(url);
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => database.close());
+    return closing;
+  };
+  return { url, server, close };
+}
+
+function printDemoAccounts(url: string): void {
+  const lines = [
+    '',
+    `OVOP Maluku is running at ${url}`,
+    `Demo accounts (password: ${DEMO_PASSWORD}):`,
+    ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(22)} ${a.role}${a.regionCode ? ` ${a.regionCode}` : ''}`),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

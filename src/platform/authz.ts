@@ -1,0 +1,50 @@
+/**
+ * Authorization, in two places: a permission on the route (by role, from this one table) and the
+ * object's scope in the service (region, assignment, ownership). Out of scope answers 404.
+ */
+import type { Actor } from './actor.ts';
+import { ROLES, type Role } from './domain.ts';
+import { NotFoundError } from './errors.ts';
+
+const everyone = ROLES;
+const admin = ['admin_provinsi'] as const;
+
+/** Which roles may use which capability. Features add their rows here. */
+export const PERMISSIONS = {
+  'account.self': everyone,
+  'regions.read': everyone,
+  'users.read': everyone,
+  'users.manage': admin,
+  'users.actAs': admin,
+  'audit.read': admin,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  if (actor.role === 'system') return true;
+  return (PERMISSIONS[permission] as readonly string[]).includes(actor.role);
+}
+
+/** True when the actor sees the whole province (admin, system). */
+export function isProvinceWide(actor: Actor): boolean {
+  return actor.role === 'system' || actor.role === 'admin_provinsi';
+}
+
+/** The kab/kota code the actor is limited to, or null for province-wide actors. */
+export function kabkotaScope(actor: Actor): string | null {
+  return isProvinceWide(actor) ? null : actor.regionCode;
+}
+
+/** Whether `regionCode` (kab/kota or below) lies inside the actor's region scope. */
+export function inRegionScope(actor: Actor, regionCode: string | null | undefined): boolean {
+  if (isProvinceWide(actor)) return true;
+  if (!actor.regionCode || !regionCode) return false;
+  return regionCode === actor.regionCode || regionCode.startsWith(`${actor.regionCode}.`);
+}
+
+/** Throws 404 unless `regionCode` is inside the actor's scope. */
+export function assertRegionScope(actor: Actor, regionCode: string | null | undefined, what = 'object'): void {
+  if (!inRegionScope(actor, regionCode)) throw new NotFoundError(what);
+}

@@ -1,0 +1,22 @@
+import type { Actor } from '../actor.ts';
+import { can, type Permission } from '../authz.ts';
+import type { Message } from '../i18n.ts';
+import { ui } from './messages.ts';
+
+export interface NavItem {
+  href: string;
+  label: Message;
+  permission: Permission;
+}
+
+/** The signed-in navigation, in order; each feature adds its entries. Items show by permission. */
+export const NAV: NavItem[] = [
+  { href: '/dashboard', label: ui.navHome, permission: 'account.self' },
+  { href: '/regions', label: ui.navRegions, permission: 'regions.read' },
+  { href: '/admin/users', label: ui.navUsers, permission: 'users.manage' },
+  { href: '/admin/audit', label: ui.navAudit, permission: 'audit.read' },
+];
+
+export function navFor(actor: Actor | null): NavItem[] {
+  return actor ? NAV.filter((item) => can(actor, item.permission)) : [];
+}

@@ -2,7 +2,6 @@
  * createApp(deps): the whole web application (pages and JSON API) without listening, so tests call
  * app.request() against a real database and main.ts serves it.
  */
-import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -15,7 +14,15 @@ import { homeRoutes } from './features/home/home.routes.tsx';
 import { regionsApi, regionsRoutes } from './features/regions/regions.routes.tsx';
 import { meApi, systemRoutes } from './features/system/system.routes.ts';
 import { usersApi, usersRoutes } from './features/users/users.routes.tsx';
-import { apiError, apiMessages, type ApiRouter, domainErrorResponse, jsonResponse, openApiDocument } from './platform/api.ts';
+import { projectPath } from './paths.ts';
+import {
+  apiError,
+  apiMessages,
+  type ApiRouter,
+  domainErrorResponse,
+  jsonResponse,
+  openApiDocument,
+} from './platform/api.ts';
 import type { AppDeps, AppEnv, Ctx } from './platform/context.ts';
 import { DomainError, ForbiddenError, NotFoundError, StaleVersionError } from './platform/errors.ts';
 import { csrf, identify, readFlash } from './platform/http.ts';
@@ -26,15 +33,19 @@ import { Layout } from './platform/ui/layout.tsx';
 import { ui } from './platform/ui/messages.ts';
 
 declare module 'hono' {
+  // An interface (not a type alias): it merges with Hono's own declaration.
   interface ContextRenderer {
-    (content: string | Promise<string>, props: { title: string; wide?: boolean }): Response | Promise<Response>;
+    (
+      content: string | Promise<string>,
+      props: { title: string; wide?: boolean },
+    ): Response | Promise<Response>;
   }
 }
 
 /** Every API router; each feature adds its own. */
 const apiRouters: ApiRouter[] = [meApi, regionsApi, usersApi];
 
-const publicDir = fileURLToPath(new URL('../public', import.meta.url));
+const publicDir = projectPath('public');
 
 const isApi = (c: Ctx) => c.req.path.startsWith('/api/');
 
@@ -89,7 +100,7 @@ export function createApp(deps: AppDeps) {
         const lang = (c as Ctx).get('lang');
         const text = render(ui.bodyTooLarge, lang, { max: deps.config.UPLOAD_MAX_MB });
         return isApi(c as Ctx)
-          ? apiError(c as Ctx, 413, 'too_large', text)
+          ? apiError(413, 'too_large', text)
           : errorPage(c as Ctx, 413, render(ui.bodyTooLargeTitle, lang), text);
       },
     }),
@@ -99,16 +110,19 @@ export function createApp(deps: AppDeps) {
     csrf((c) => {
       const lang = c.get('lang');
       return isApi(c)
-        ? apiError(c, 403, 'csrf', render(ui.csrfBody, lang))
+        ? apiError(403, 'csrf', render(ui.csrfBody, lang))
         : errorPage(c, 403, render(ui.csrfTitle, lang), render(ui.csrfBody, lang));
     }),
   );
   app.use('*', readFlash);
   app.use(
     '*',
-    jsxRenderer(({ children, title, wide }) => Layout({ title: title ?? '', wide: wide ?? false, children }), {
-      docType: true,
-    }),
+    jsxRenderer(
+      ({ children, title, wide }) => Layout({ title: title ?? '', wide: wide ?? false, children }),
+      {
+        docType: true,
+      },
+    ),
   );
 
   app.route('/', systemRoutes);
@@ -119,39 +133,46 @@ export function createApp(deps: AppDeps) {
   app.route('/', auditRoutes);
 
   const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
-  app.get('/api/v1/openapi.json', () => jsonResponse(openapi, 200, { 'cache-control': 'public, max-age=300' }));
+  app.get('/api/v1/openapi.json', () =>
+    jsonResponse(openapi, 200, { 'cache-control': 'public, max-age=300' }),
+  );
   for (const router of apiRouters) app.route('/api/v1', router.app);
 
   app.notFound((c) => {
     const lang = c.get('lang') ?? 'id';
-    if (isApi(c)) return apiError(c, 404, 'not_found', render(apiMessages.notFound, lang));
+    if (isApi(c)) return apiError(404, 'not_found', render(apiMessages.notFound, lang));
     return errorPage(c, 404, render(ui.notFoundTitle, lang), render(ui.notFoundBody, lang));
   });
 
   app.onError((err, c) => {
     const lang = c.get('lang') ?? 'id';
     if (err instanceof NotFoundError) {
-      if (isApi(c)) return apiError(c, 404, 'not_found', render(apiMessages.notFound, lang));
+      if (isApi(c)) return apiError(404, 'not_found', render(apiMessages.notFound, lang));
       return errorPage(c, 404, render(ui.notFoundTitle, lang), render(ui.notFoundBody, lang));
     }
     if (err instanceof ForbiddenError) {
-      if (isApi(c)) return apiError(c, 403, 'forbidden', render(apiMessages.forbidden, lang));
+      if (isApi(c)) return apiError(403, 'forbidden', render(apiMessages.forbidden, lang));
       return errorPage(c, 403, render(ui.forbiddenTitle, lang), render(ui.forbiddenBody, lang));
     }
     if (err instanceof DomainError) {
       if (isApi(c)) return domainErrorResponse(c, err);
-      return errorPage(c, err.status, render(ui.errorSummaryTitle, lang), render(err.userMessage, lang, err.params));
+      return errorPage(
+        c,
+        err.status,
+        render(ui.errorSummaryTitle, lang),
+        render(err.userMessage, lang, err.params),
+      );
     }
     if (err instanceof StaleVersionError) {
-      return apiError(c, 409, 'stale_version', render(apiMessages.staleVersion, lang), undefined, err.current);
+      return apiError(409, 'stale_version', render(apiMessages.staleVersion, lang), undefined, err.current);
     }
     if (err instanceof HTTPException && err.status < 500) {
-      if (isApi(c)) return apiError(c, err.status, 'bad_request', err.message);
+      if (isApi(c)) return apiError(err.status, 'bad_request', err.message);
       return errorPage(c, err.status, render(ui.errorTitle, lang), err.message);
     }
     const id = c.get('requestId') ?? '-';
     log.error('unhandled error', { requestId: id, path: c.req.path, err });
-    if (isApi(c)) return apiError(c, 500, 'server_error', render(apiMessages.serverError, lang, { id }));
+    if (isApi(c)) return apiError(500, 'server_error', render(apiMessages.serverError, lang, { id }));
     return errorPage(c, 500, render(ui.errorTitle, lang), render(ui.errorBody, lang, { id }));
   });
 

@@ -4,7 +4,6 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
-import { BackupError, backup, restore } from './db/backup.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
@@ -92,13 +91,25 @@ async function main(argv: string[]): Promise<void> {
         locale: 'id',
       };
       const parsed = await validate(UserCreate, input, 'en');
-      if (!parsed.ok) throw new UsageError(Object.entries(parsed.errors).map(([k, m]) => `--${k}: ${m}`).join('\n'));
+      if (!parsed.ok)
+        throw new UsageError(
+          Object.entries(parsed.errors)
+            .map(([k, m]) => `--${k}: ${m}`)
+            .join('\n'),
+        );
       const config = loadConfig();
       setLogLevel('warn');
       const database = await prepareDatabase(config);
       try {
-        const { user, generatedPassword } = await createUser(database.db, systemActor('cli'), parsed.data, config.PROVINCE_CODE);
-        console.log(`User ${user.email} created (${user.role}${user.regionCode ? ` ${user.regionCode}` : ''}).`);
+        const { user, generatedPassword } = await createUser(
+          database.db,
+          systemActor('cli'),
+          parsed.data,
+          config.PROVINCE_CODE,
+        );
+        console.log(
+          `User ${user.email} created (${user.role}${user.regionCode ? ` ${user.regionCode}` : ''}).`,
+        );
         if (generatedPassword) console.log(`Initial password: ${generatedPassword}`);
       } finally {
         await database.close();
@@ -108,7 +119,10 @@ async function main(argv: string[]): Promise<void> {
     case 'token': {
       const [sub, ...args] = rest;
       if (sub !== 'create') throw new UsageError('token needs a subcommand: create');
-      const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } } });
+      const { values } = parseArgs({
+        args,
+        options: { email: { type: 'string' }, name: { type: 'string' } },
+      });
       if (!values.email) throw new UsageError('token create needs --email');
       const config = loadConfig();
       setLogLevel('warn');
@@ -130,10 +144,13 @@ async function main(argv: string[]): Promise<void> {
       const config = loadConfig();
       setLogLevel('warn');
       const database = await prepareDatabase(config);
+      const { backup } = await import('./db/backup.ts');
       try {
         const manifest = await backup(database, config.filesDir, values.out);
         const rows = Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0);
-        console.log(`Backup written to ${values.out}: ${rows} rows in ${Object.keys(manifest.tables).length} tables, ${manifest.files.count} files.`);
+        console.log(
+          `Backup written to ${values.out}: ${rows} rows in ${Object.keys(manifest.tables).length} tables, ${manifest.files.count} files.`,
+        );
       } finally {
         await database.close();
       }
@@ -146,9 +163,12 @@ async function main(argv: string[]): Promise<void> {
       const config = loadConfig();
       setLogLevel('warn');
       const database = await prepareDatabase(config);
+      const { restore } = await import('./db/backup.ts');
       try {
         const manifest = await restore(database, config.filesDir, file, systemActor('cli'));
-        console.log(`Restored the backup of ${manifest.createdAt}: ${Object.keys(manifest.tables).length} tables, ${manifest.files.count} files.`);
+        console.log(
+          `Restored the backup of ${manifest.createdAt}: ${Object.keys(manifest.tables).length} tables, ${manifest.files.count} files.`,
+        );
       } finally {
         await database.close();
       }
@@ -177,7 +197,7 @@ main(process.argv.slice(2)).catch((err) => {
     console.error(`${err.message}\n\n${USAGE}`);
     process.exit(64);
   }
-  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof BackupError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err?.name === 'BackupError') {
     console.error(err.message);
     process.exit(78);
   }

@@ -15,7 +15,9 @@ describe('loadConfig', () => {
   });
 
   it('chooses PostgreSQL when DATABASE_URL is set', () => {
-    expect(loadConfig({ DATA_DIR: dir(), DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/ovop' }).dbKind).toBe('postgres');
+    expect(loadConfig({ DATA_DIR: dir(), DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/ovop' }).dbKind).toBe(
+      'postgres',
+    );
   });
 
   it('names DATABASE_URL when it is not a PostgreSQL URL', () => {

@@ -39,10 +39,20 @@ const envSchema = z.object({
       },
       { message: 'must be an IANA time zone such as Asia/Jayapura' },
     ),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(12 * 60),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   TRUST_PROXY: z
     .enum(['0', '1', 'true', 'false'])

@@ -48,7 +48,12 @@ export interface RunningServer {
 }
 
 /** Starts the server; with `demo`, seeds the demo data first (once) and prints the demo accounts. */
-export async function startServer(opts: { demo: boolean; config?: Config }): Promise<RunningServer> {
+export async function startServer(opts: {
+  demo: boolean;
+  config?: Config;
+  /** Do not print the demo accounts (tests). */
+  quiet?: boolean;
+}): Promise<RunningServer> {
   const started = performance.now();
   const config = opts.config ?? loadConfig();
   setLogLevel(config.LOG_LEVEL);
@@ -63,7 +68,7 @@ export async function startServer(opts: { demo: boolean; config?: Config }): Pro
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   log.info('listening', { url, db: database.kind, ms: Math.round(performance.now() - started) });
-  if (opts.demo) printDemoAccounts(url);
+  if (opts.demo && !opts.quiet) printDemoAccounts(url);
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => database.close());

@@ -17,7 +17,9 @@ const FORMAT_VERSION = 1;
 const MANIFEST = 'ovop-backup.json';
 const BATCH = 2000;
 
-export class BackupError extends Error {}
+export class BackupError extends Error {
+  override name = 'BackupError';
+}
 
 interface Manifest {
   format: string;
@@ -30,7 +32,6 @@ interface Manifest {
 }
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 
 /** The app's tables (schema public), each with its primary-key columns. */
 async function tablesWithKeys(db: Db): Promise<{ name: string; keys: string[] }[]> {
@@ -72,7 +73,10 @@ async function insertionOrder(db: Db, tables: string[]): Promise<string[]> {
 }
 
 async function appliedMigrations(db: Db): Promise<string[]> {
-  const list = await rows<{ hash: string }>(db, sql`select hash from drizzle.__drizzle_migrations order by id`);
+  const list = await rows<{ hash: string }>(
+    db,
+    sql`select hash from drizzle.__drizzle_migrations order by id`,
+  );
   return list.map((r) => r.hash);
 }
 
@@ -83,7 +87,10 @@ function sha256File(file: string): string {
 /** Writes a backup of the database and the files under `filesDir` to `outFile`. */
 export async function backup(database: Database, filesDir: string, outFile: string): Promise<Manifest> {
   const { db } = database;
-  const staging = path.join(path.dirname(path.resolve(filesDir)), `.backup-${randomBytes(6).toString('hex')}`);
+  const staging = path.join(
+    path.dirname(path.resolve(filesDir)),
+    `.backup-${randomBytes(6).toString('hex')}`,
+  );
   fs.mkdirSync(path.join(staging, 'db'), { recursive: true });
   fs.mkdirSync(path.join(staging, 'files'), { recursive: true });
   try {
@@ -187,11 +194,15 @@ export async function restore(
     try {
       await tar.x({ file: backupFile, cwd: work, strict: true, preservePaths: false });
     } catch (err) {
-      throw new BackupError(`${backupFile} is not a readable OVOP backup (${(err as Error).message}). Nothing was changed.`);
+      throw new BackupError(
+        `${backupFile} is not a readable OVOP backup (${(err as Error).message}). Nothing was changed.`,
+      );
     }
     const manifestPath = path.join(work, MANIFEST);
     if (!fs.existsSync(manifestPath)) {
-      throw new BackupError(`${backupFile} is not an OVOP backup (no ${MANIFEST} inside). Nothing was changed.`);
+      throw new BackupError(
+        `${backupFile} is not an OVOP backup (no ${MANIFEST} inside). Nothing was changed.`,
+      );
     }
     let manifest: Manifest;
     try {
@@ -200,7 +211,9 @@ export async function restore(
       throw new BackupError(`${backupFile} has an unreadable manifest. Nothing was changed.`);
     }
     if (manifest.format !== FORMAT || manifest.formatVersion !== FORMAT_VERSION) {
-      throw new BackupError(`${backupFile} is not an OVOP backup of format ${FORMAT_VERSION}. Nothing was changed.`);
+      throw new BackupError(
+        `${backupFile} is not an OVOP backup of format ${FORMAT_VERSION}. Nothing was changed.`,
+      );
     }
     const current = await appliedMigrations(db);
     if (JSON.stringify(current) !== JSON.stringify(manifest.migrations)) {
@@ -210,23 +223,30 @@ export async function restore(
     }
     const tables = (await tablesWithKeys(db)).map((t) => t.name);
     for (const name of Object.keys(manifest.tables)) {
-      if (!tables.includes(name)) throw new BackupError(`${backupFile} holds an unknown table ${name}. Nothing was changed.`);
+      if (!tables.includes(name))
+        throw new BackupError(`${backupFile} holds an unknown table ${name}. Nothing was changed.`);
     }
     for (const [name, meta] of Object.entries(manifest.tables)) {
       const file = path.join(work, 'db', `${name}.jsonl`);
       if (!fs.existsSync(file) || sha256File(file) !== meta.sha256) {
-        throw new BackupError(`${backupFile} is damaged: the rows of ${name} do not match their checksum. Nothing was changed.`);
+        throw new BackupError(
+          `${backupFile} is damaged: the rows of ${name} do not match their checksum. Nothing was changed.`,
+        );
       }
     }
     const fileDir = path.join(work, 'files');
     const fileNames = fs.existsSync(fileDir) ? fs.readdirSync(fileDir) : [];
     for (const name of fileNames) {
       if (!/^[0-9a-f]{64}$/.test(name) || sha256File(path.join(fileDir, name)) !== name) {
-        throw new BackupError(`${backupFile} is damaged: the file ${name} does not match its checksum. Nothing was changed.`);
+        throw new BackupError(
+          `${backupFile} is damaged: the file ${name} does not match its checksum. Nothing was changed.`,
+        );
       }
     }
     if (fileNames.length !== manifest.files.count) {
-      throw new BackupError(`${backupFile} is incomplete: ${fileNames.length} of ${manifest.files.count} files. Nothing was changed.`);
+      throw new BackupError(
+        `${backupFile} is incomplete: ${fileNames.length} of ${manifest.files.count} files. Nothing was changed.`,
+      );
     }
 
     const order = await insertionOrder(db, tables);
@@ -234,7 +254,10 @@ export async function restore(
       await tx.execute(sql.raw(`truncate ${tables.map(q).join(', ')} cascade`));
       for (const table of order) {
         if (!manifest.tables[table]) continue;
-        const lines = fs.readFileSync(path.join(work, 'db', `${table}.jsonl`), 'utf8').split('\n').filter(Boolean);
+        const lines = fs
+          .readFileSync(path.join(work, 'db', `${table}.jsonl`), 'utf8')
+          .split('\n')
+          .filter(Boolean);
         for (let i = 0; i < lines.length; i += BATCH) {
           const json = `[${lines.slice(i, i + BATCH).join(',')}]`;
           await tx.execute(
@@ -245,7 +268,11 @@ export async function restore(
       await writeAudit(tx, actor, {
         action: 'system.restore',
         objectType: 'system',
-        after: { createdAt: manifest.createdAt, tables: Object.keys(manifest.tables).length, files: manifest.files.count },
+        after: {
+          createdAt: manifest.createdAt,
+          tables: Object.keys(manifest.tables).length,
+          files: manifest.files.count,
+        },
       });
     });
 

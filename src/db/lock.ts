@@ -23,7 +23,9 @@ const heldHere = new Set<string>();
 export function lockDataDir(dir: string): () => void {
   const file = path.join(dir, 'ovop.lock');
   if (heldHere.has(file)) {
-    throw new DataDirLockedError(`The data directory ${dir} is already open in this process (lock file ${file}).`);
+    throw new DataDirLockedError(
+      `The data directory ${dir} is already open in this process (lock file ${file}).`,
+    );
   }
   fs.mkdirSync(dir, { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {

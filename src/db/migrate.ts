@@ -1,7 +1,7 @@
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.ts';
 import type { Database } from './client.ts';
 
-export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export const migrationsFolder = projectPath('src/db/migrations');
 
 /** Applies the committed drizzle-kit migrations; the same folder serves PGlite and PostgreSQL. */
 export async function migrate(database: Database): Promise<void> {

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteExtensions, pgliteTemplatePath } from './client.ts';
@@ -9,18 +8,16 @@ import { pgliteExtensions, pgliteTemplatePath } from './client.ts';
  * openPglite loads it into a fresh data dir instead of running initdb again.
  */
 export async function prepareTemplate(): Promise<string> {
-  const file = pgliteTemplatePath();
-  if (fs.existsSync(file)) return file;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovop-template-'));
+  const target = pgliteTemplatePath();
+  if (fs.existsSync(path.join(target, 'PG_VERSION'))) return target;
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const dir = fs.mkdtempSync(path.join(path.dirname(target), 'tmp-'));
   try {
     const db = await PGlite.create({ dataDir: dir, extensions: await pgliteExtensions() });
-    const blob = await db.dumpDataDir('gzip');
     await db.close();
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
-    fs.renameSync(tmp, file);
-    return file;
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.renameSync(dir, target);
+    return target;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { can, type Permission } from './authz.ts';
 import type { AppEnv, Ctx } from './context.ts';
-import { DomainError, ForbiddenError } from './errors.ts';
+import { type DomainError, ForbiddenError } from './errors.ts';
 import { defineMessages, render } from './i18n.ts';
 import { validate } from './validation.ts';
 
@@ -75,7 +75,6 @@ export const ApiError = z.object({
 });
 
 export function apiError(
-  c: Ctx,
   status: number,
   code: string,
   message: string,
@@ -122,7 +121,7 @@ export class ApiRouter {
       const lang = c.get('lang');
       const actor = c.get('actor');
       if (spec.permission !== 'public') {
-        if (!actor) return apiError(c, 401, 'unauthorized', render(apiMessages.unauthorized, lang));
+        if (!actor) return apiError(401, 'unauthorized', render(apiMessages.unauthorized, lang));
         if (!can(actor, spec.permission)) throw new ForbiddenError();
       }
       try {
@@ -153,7 +152,7 @@ export class ApiRouter {
         if (spec.cache && spec.method === 'get') headers['cache-control'] = spec.cache;
         return jsonResponse(result, spec.method === 'post' ? 201 : 200, headers);
       } catch (err) {
-        if (err instanceof InputError) return apiError(c, 400, err.code, err.messageText, err.fields);
+        if (err instanceof InputError) return apiError(400, err.code, err.messageText, err.fields);
         throw err;
       }
     });
@@ -163,20 +162,22 @@ export class ApiRouter {
 
 function queryObject(c: Ctx): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [k, values] of Object.entries(c.req.queries())) out[k] = values.length === 1 ? values[0]! : values;
+  for (const [k, values] of Object.entries(c.req.queries()))
+    out[k] = values.length === 1 ? values[0]! : values;
   return out;
 }
 
 async function parsePart(schema: z.ZodType, input: unknown, lang: 'id' | 'en') {
   const result = await validate(schema, input, lang);
-  if (!result.ok) throw new InputError('invalid_input', render(apiMessages.invalidInput, lang), result.errors);
+  if (!result.ok)
+    throw new InputError('invalid_input', render(apiMessages.invalidInput, lang), result.errors);
   return result.data;
 }
 
 /** Turns a DomainError into the API's error body. */
 export function domainErrorResponse(c: Ctx, err: DomainError) {
   const lang = c.get('lang');
-  return apiError(c, err.status, 'rule_violation', render(err.userMessage, lang, err.params), err.fields);
+  return apiError(err.status, 'rule_violation', render(err.userMessage, lang, err.params), err.fields);
 }
 
 const jsonSchema = (schema: z.ZodType) =>
@@ -209,7 +210,11 @@ export function openApiDocument(routers: ApiRouter[], info: { title: string; ver
         content: { 'application/json': { schema: jsonSchema(spec.response) } },
       },
     };
-    const errorStatuses = new Set([400, ...(spec.permission === 'public' ? [] : [401, 403]), ...(spec.errors ?? [])]);
+    const errorStatuses = new Set([
+      400,
+      ...(spec.permission === 'public' ? [] : [401, 403]),
+      ...(spec.errors ?? []),
+    ]);
     for (const status of [...errorStatuses].sort()) {
       responses[String(status)] = {
         description: 'Error',
@@ -223,7 +228,12 @@ export function openApiDocument(routers: ApiRouter[], info: { title: string; ver
       security: spec.permission === 'public' ? [] : [{ bearer: [] }, { cookie: [] }],
       ...(parameters.length ? { parameters } : {}),
       ...(spec.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(spec.body) } },
+            },
+          }
         : {}),
       responses,
     };
@@ -236,7 +246,11 @@ export function openApiDocument(routers: ApiRouter[], info: { title: string; ver
     components: {
       schemas: { Error: jsonSchema(ApiError) },
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'A token from `ovop token create` or My account' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A token from `ovop token create` or My account',
+        },
         cookie: { type: 'apiKey', in: 'cookie', name: 'ovop_session' },
       },
     },

@@ -45,6 +45,10 @@ export function inRegionScope(actor: Actor, regionCode: string | null | undefine
 }
 
 /** Throws 404 unless `regionCode` is inside the actor's scope. */
-export function assertRegionScope(actor: Actor, regionCode: string | null | undefined, what = 'object'): void {
+export function assertRegionScope(
+  actor: Actor,
+  regionCode: string | null | undefined,
+  what = 'object',
+): void {
   if (!inRegionScope(actor, regionCode)) throw new NotFoundError(what);
 }

@@ -36,9 +36,12 @@ describe('parseCalendarDate', () => {
     expect(parseCalendarDate(raw)).toBe(expected);
   });
 
-  it.each(['31/02/2026', '29/02/2026', '2026-13-01', '11/28/2026', 'tomorrow', '28/11/26'])('refuses %j', (raw) => {
-    expect(parseCalendarDate(raw)).toBeUndefined();
-  });
+  it.each(['31/02/2026', '29/02/2026', '2026-13-01', '11/28/2026', 'tomorrow', '28/11/26'])(
+    'refuses %j',
+    (raw) => {
+      expect(parseCalendarDate(raw)).toBeUndefined();
+    },
+  );
 });
 
 describe('form fields through validate()', () => {

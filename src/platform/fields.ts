@@ -6,8 +6,14 @@ import { z } from 'zod';
 import { validationMessages } from './i18n.ts';
 
 export const V = validationMessages('common', {
-  dateFormat: { id: 'Tanggal tidak valid (gunakan format 28/11/2026).', en: 'Not a valid date (use 28/11/2026).' },
-  wholeRupiah: { id: 'Isi jumlah rupiah tanpa desimal, contoh 1.250.000.', en: 'Enter whole rupiah, e.g. 1.250.000.' },
+  dateFormat: {
+    id: 'Tanggal tidak valid (gunakan format 28/11/2026).',
+    en: 'Not a valid date (use 28/11/2026).',
+  },
+  wholeRupiah: {
+    id: 'Isi jumlah rupiah tanpa desimal, contoh 1.250.000.',
+    en: 'Enter whole rupiah, e.g. 1.250.000.',
+  },
   number: { id: 'Harus berupa angka.', en: 'Must be a number.' },
   endBeforeStart: {
     id: 'Tanggal selesai tidak boleh sebelum tanggal mulai.',
@@ -35,7 +41,10 @@ export const email = () =>
 
 /** Parses `1.250.000`, `1250000`, `2,5` (Indonesian decimal comma) and plain numbers. */
 export function parseIndonesianNumber(raw: string): number | undefined {
-  let s = raw.trim().replace(/^rp\.?\s*/i, '').replace(/\s/g, '');
+  let s = raw
+    .trim()
+    .replace(/^rp\.?\s*/i, '')
+    .replace(/\s/g, '');
   if (s === '') return undefined;
   // "1.250.000" or "1.250.000,50": dots group thousands, the comma is the decimal mark.
   if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
@@ -56,13 +65,18 @@ const numberInput = (v: unknown) => {
 
 /** A required number, accepting Indonesian formats. */
 export const number = () => z.preprocess(numberInput, z.number(unlessMissing(V.number)).finite());
-export const optionalNumber = () => z.preprocess(numberInput, z.number(unlessMissing(V.number)).finite().optional());
+export const optionalNumber = () =>
+  z.preprocess(numberInput, z.number(unlessMissing(V.number)).finite().optional());
 export const integer = () => z.preprocess(numberInput, z.number(unlessMissing(V.number)).int());
-export const optionalInteger = () => z.preprocess(numberInput, z.number(unlessMissing(V.number)).int().optional());
+export const optionalInteger = () =>
+  z.preprocess(numberInput, z.number(unlessMissing(V.number)).int().optional());
 
 /** Whole rupiah (stored as bigint), e.g. `Rp 1.250.000`. */
 export const rupiah = () =>
-  z.preprocess(numberInput, z.number(unlessMissing(V.wholeRupiah)).int(V.wholeRupiah).min(0).max(Number.MAX_SAFE_INTEGER));
+  z.preprocess(
+    numberInput,
+    z.number(unlessMissing(V.wholeRupiah)).int(V.wholeRupiah).min(0).max(Number.MAX_SAFE_INTEGER),
+  );
 export const optionalRupiah = () =>
   z.preprocess(
     numberInput,
@@ -83,7 +97,8 @@ export function parseCalendarDate(raw: string): string | undefined {
     [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   }
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return undefined;
   if (y < 1900 || y > 2200) return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
@@ -96,7 +111,8 @@ const dateInput = (v: unknown) => {
 
 /** A calendar date as `YYYY-MM-DD` (a date in the province's time zone, not an instant). */
 export const calendarDate = () => z.preprocess(dateInput, z.iso.date(unlessMissing(V.dateFormat)));
-export const optionalCalendarDate = () => z.preprocess(dateInput, z.iso.date(unlessMissing(V.dateFormat)).optional());
+export const optionalCalendarDate = () =>
+  z.preprocess(dateInput, z.iso.date(unlessMissing(V.dateFormat)).optional());
 
 /** An HTML checkbox: present ("on", "true", "1") or absent. */
 export const checkbox = () =>

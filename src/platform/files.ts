@@ -5,7 +5,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/client.ts';
 import { files } from '../db/schema/files.ts';
@@ -37,7 +36,6 @@ export const fileMessages = defineMessages({
     id: 'Berkas {name} bukan jenis yang diterima (isinya terbaca sebagai {found}). Jenis yang diterima: {allowed}.',
     en: 'The file {name} is not an accepted type (its content reads as {found}). Accepted: {allowed}.',
   },
-  unknownType: { id: 'tidak dikenal', en: 'unknown' },
 });
 
 export interface StoredFile {
@@ -81,8 +79,13 @@ export class FileStore {
 }
 
 /** The kind of a file by its bytes, or undefined when it is none we accept. */
+async function detect(bytes: Uint8Array) {
+  const { fileTypeFromBuffer } = await import('file-type');
+  return fileTypeFromBuffer(bytes);
+}
+
 export async function sniffKind(bytes: Uint8Array): Promise<FileKind | undefined> {
-  const found = await fileTypeFromBuffer(bytes);
+  const found = await detect(bytes);
   if (!found) return undefined;
   const entry = Object.entries(FILE_KINDS).find(([, mime]) => mime === found.mime);
   return entry?.[0] as FileKind | undefined;
@@ -107,7 +110,7 @@ export async function storeUpload(
       max: Math.round(rules.maxBytes / 1048576),
     });
   }
-  const found = await fileTypeFromBuffer(bytes);
+  const found = await detect(bytes);
   const kind = await sniffKind(bytes);
   if (!kind || !rules.allowed.includes(kind)) {
     throw new DomainError(fileMessages.wrongType, {
@@ -126,7 +129,12 @@ export async function storeUpload(
 }
 
 /** Records bytes the app made itself (thumbnails, generated images) without the upload checks. */
-export async function storeGenerated(db: Db, store: FileStore, bytes: Uint8Array, mime: string): Promise<string> {
+export async function storeGenerated(
+  db: Db,
+  store: FileStore,
+  bytes: Uint8Array,
+  mime: string,
+): Promise<string> {
   const sha256 = await store.write(bytes);
   await db
     .insert(files)
@@ -139,4 +147,28 @@ export async function storeGenerated(db: Db, store: FileStore, bytes: Uint8Array
 export async function knownFiles(db: Db): Promise<string[]> {
   const rows = await queryRows<{ sha256: string }>(db, sql`select sha256 from files order by sha256`);
   return rows.map((r) => r.sha256);
+}
+
+/**
+ * Answers with a stored file. Callers check access first: there is no generic file route, since a
+ * document's hash must never be enough to read it.
+ */
+export async function fileResponse(
+  store: FileStore,
+  file: { sha256: string; mime: string; filename?: string },
+  opts: { download?: boolean; publicCache?: boolean } = {},
+): Promise<Response> {
+  const bytes = await store.read(file.sha256);
+  const headers: Record<string, string> = {
+    'content-type': file.mime,
+    'content-length': String(bytes.byteLength),
+    'x-content-type-options': 'nosniff',
+    // Immutable: the URL names the content by its hash or by an id that never changes content.
+    'cache-control': opts.publicCache ? 'public, max-age=31536000, immutable' : 'private, max-age=3600',
+    etag: `"${file.sha256}"`,
+  };
+  const name = (file.filename ?? file.sha256).replace(/[^\p{L}\p{N}._ -]+/gu, '-');
+  headers['content-disposition'] =
+    `${opts.download ? 'attachment' : 'inline'}; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return new Response(new Uint8Array(bytes), { headers });
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatRupiah, fromLocalInput, localDate, toLocalInput } from './format.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatRupiah,
+  fromLocalInput,
+  localDate,
+  toLocalInput,
+} from './format.ts';
 
 describe('Indonesian formats in WIT', () => {
   it('formats calendar dates and instants as 28 Nov 2026', () => {

@@ -119,7 +119,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Every state-changing request carries the token: `_csrf` in a form, or `X-CSRF-Token` for scripts
  * using the session cookie. API calls with a bearer token carry no cookie, so they need none.
  */
-export const csrf = (onFail: (c: Ctx) => Response | Promise<Response>): MiddlewareHandler<AppEnv> =>
+export const csrf =
+  (onFail: (c: Ctx) => Response | Promise<Response>): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const { secret } = c.get('deps');
     let cookieValue = getCookie(c, CSRF_COOKIE);

@@ -54,7 +54,10 @@ const validationRegistry = new Map<string, Message>();
  * Registers validation messages for use in zod schemas: returns, for each name, a key to pass as the
  * schema's message; `translateIssue` turns it back into the user's language.
  */
-export function validationMessages<C extends Catalog>(namespace: string, catalog: C): { [K in keyof C]: string } {
+export function validationMessages<C extends Catalog>(
+  namespace: string,
+  catalog: C,
+): { [K in keyof C]: string } {
   const keys = {} as { [K in keyof C]: string };
   for (const [name, message] of Object.entries(catalog)) {
     const key = `v:${namespace}.${name}`;

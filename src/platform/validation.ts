@@ -35,7 +35,8 @@ export function genericIssueMessage(issue: RawIssue, lang: Lang): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined || issue.input === null || issue.input === '') return m('required');
-      if (issue.expected === 'number' || issue.expected === 'int' || issue.expected === 'bigint') return m('number');
+      if (issue.expected === 'number' || issue.expected === 'int' || issue.expected === 'bigint')
+        return m('number');
       if (issue.expected === 'date') return m('date');
       return m('invalidType');
     case 'too_small': {
@@ -93,5 +94,7 @@ export async function validate<S extends z.ZodType>(
   lang: Lang,
 ): Promise<ParseResult<z.output<S>>> {
   const result = await schema.safeParseAsync(input, { error: (iss) => genericIssueMessage(iss, lang) });
-  return result.success ? { ok: true, data: result.data } : { ok: false, errors: fieldErrors(result.error, lang) };
+  return result.success
+    ? { ok: true, data: result.data }
+    : { ok: false, errors: fieldErrors(result.error, lang) };
 }

@@ -58,7 +58,9 @@ export class TestClient {
   private csrf: string | null = null;
   ip = '203.0.113.10';
 
-  constructor(private readonly app: { request: (input: string, init?: RequestInit) => Response | Promise<Response> }) {}
+  constructor(
+    private readonly app: { request: (input: string, init?: RequestInit) => Response | Promise<Response> },
+  ) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -78,7 +80,9 @@ export class TestClient {
       const eq = pair!.indexOf('=');
       const name = pair!.slice(0, eq).trim();
       const value = pair!.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /max-age=0\b/i.test(a.trim()) || /expires=Thu, 01 Jan 1970/i.test(a.trim()));
+      const expired = attrs.some(
+        (a) => /max-age=0\b/i.test(a.trim()) || /expires=Thu, 01 Jan 1970/i.test(a.trim()),
+      );
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
       if (name === 'ovop_csrf') this.csrf = null;
@@ -115,7 +119,11 @@ export class TestClient {
   }
 
   /** Posts a form (urlencoded, or multipart when it holds a File) with the CSRF token. */
-  async post(path: string, form: Record<string, string | string[] | File> = {}, opts: { csrf?: boolean } = {}) {
+  async post(
+    path: string,
+    form: Record<string, string | string[] | File> = {},
+    opts: { csrf?: boolean } = {},
+  ) {
     const withCsrf = opts.csrf ?? true;
     const hasFile = Object.values(form).some((v) => v instanceof File);
     let body: BodyInit;
@@ -148,6 +156,7 @@ export class TestClient {
   async api(
     path: string,
     opts: { method?: string; body?: unknown; token?: string; rawBody?: string } = {},
+    // biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies of every shape
   ): Promise<{ status: number; body: any }> {
     const headers: Record<string, string> = { accept: 'application/json' };
     let body: string | undefined;
@@ -159,7 +168,11 @@ export class TestClient {
     let res: Response;
     if (opts.token) {
       headers.authorization = `Bearer ${opts.token}`;
-      res = await this.app.request(`http://localhost${path}`, { method: opts.method ?? 'GET', headers, body });
+      res = await this.app.request(`http://localhost${path}`, {
+        method: opts.method ?? 'GET',
+        headers,
+        body,
+      });
     } else {
       res = await this.request(path, { method: opts.method ?? 'GET', headers, body });
     }

@@ -21,7 +21,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovop-test-'));
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `ovop_t_${randomToken(6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+    const name = `ovop_t_${randomToken(6)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, 'x')}`;
     await withDatabase(url, (admin) => admin.query(`create database ${name} template ${TEMPLATE_DB}`));
     const u = new URL(url);
     u.pathname = `/${name}`;

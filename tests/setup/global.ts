@@ -10,6 +10,7 @@ import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { seedBase } from '../../src/db/seed/index.ts';
+import { prepareTemplate } from '../../src/db/template.ts';
 import { TEMPLATE_DB, withDatabase } from '../helpers/pg-admin.ts';
 
 export default async function setup(project: TestProject) {
@@ -26,6 +27,8 @@ export default async function setup(project: TestProject) {
     project.provide('pgTemplate', TEMPLATE_DB);
     return;
   }
+  // Browser tests start the real server on a fresh data dir: keep the empty-cluster cache ready.
+  await prepareTemplate();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovop-test-template-'));
   const database = await openPglite(dir);
   await migrate(database);

@@ -5,9 +5,26 @@ import { createUser, findUserByEmail } from '../../features/users/users.service.
 
 export const DEMO_PASSWORD = 'ovop-demo';
 
-export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; regionCode?: string; institution?: string }[] = [
-  { email: 'admin@ovop.test', name: 'Admin Provinsi (demo)', role: 'admin_provinsi', institution: 'Disperindag Provinsi Maluku' },
-  { email: 'ambon@ovop.test', name: 'Petugas Kota Ambon (demo)', role: 'petugas_kabkota', regionCode: '81.71', institution: 'Disperindag Kota Ambon' },
+export const DEMO_ACCOUNTS: {
+  email: string;
+  name: string;
+  role: Role;
+  regionCode?: string;
+  institution?: string;
+}[] = [
+  {
+    email: 'admin@ovop.test',
+    name: 'Admin Provinsi (demo)',
+    role: 'admin_provinsi',
+    institution: 'Disperindag Provinsi Maluku',
+  },
+  {
+    email: 'ambon@ovop.test',
+    name: 'Petugas Kota Ambon (demo)',
+    role: 'petugas_kabkota',
+    regionCode: '81.71',
+    institution: 'Disperindag Kota Ambon',
+  },
   {
     email: 'tanimbar@ovop.test',
     name: 'Petugas Kepulauan Tanimbar (demo)',
@@ -15,9 +32,19 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; regionCod
     regionCode: '81.03',
     institution: 'Disperindag Kabupaten Kepulauan Tanimbar',
   },
-  { email: 'penilai1@ovop.test', name: 'Penilai Satu (demo)', role: 'penilai', institution: 'Ditjen IKMA Kemenperin' },
+  {
+    email: 'penilai1@ovop.test',
+    name: 'Penilai Satu (demo)',
+    role: 'penilai',
+    institution: 'Ditjen IKMA Kemenperin',
+  },
   { email: 'penilai2@ovop.test', name: 'Penilai Dua (demo)', role: 'penilai', institution: 'GAPMMI' },
-  { email: 'penilai3@ovop.test', name: 'Penilai Tiga (demo)', role: 'penilai', institution: 'Universitas Pattimura' },
+  {
+    email: 'penilai3@ovop.test',
+    name: 'Penilai Tiga (demo)',
+    role: 'penilai',
+    institution: 'Universitas Pattimura',
+  },
   { email: 'ikm@ovop.test', name: 'Pemilik IKM (demo)', role: 'pemilik_ikm', regionCode: '81.71' },
 ];
 

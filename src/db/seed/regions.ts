@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
+import { projectPath } from '../../paths.ts';
 import { type Db, queryRows } from '../client.ts';
 import { regions } from '../schema/regions.ts';
 
-const dataFile = (name: string) => new URL(`./data/${name}`, import.meta.url);
+const dataFile = (name: string) => projectPath('src/db/seed/data', name);
 
 /** Rows of a simple CSV (the project's own files: no quoted fields). */
 function readCsv(name: string): Record<string, string>[] {
@@ -17,7 +18,9 @@ function readCsv(name: string): Record<string, string>[] {
 
 /** The region rows for Maluku: province, 11 kab/kota (with BPS codes) and 119 kecamatan. */
 export function malukuRegions(): (typeof regions.$inferInsert)[] {
-  const bps = new Map(readCsv('maluku_kabkota_codes.csv').map((r) => [r.kode_kemendagri!, r.kode_bps_mfd2018!]));
+  const bps = new Map(
+    readCsv('maluku_kabkota_codes.csv').map((r) => [r.kode_kemendagri!, r.kode_bps_mfd2018!]),
+  );
   return readCsv('maluku_kemendagri_kab_kec.csv').map((r) => {
     const code = r.kode!;
     const level = r.level as 'provinsi' | 'kabupaten_kota' | 'kecamatan';

@@ -19,6 +19,9 @@ export async function putSetting(db: Db, key: string, value: unknown): Promise<v
 export async function installationSecret(db: Db): Promise<string> {
   const existing = await getSetting<string>(db, 'secret');
   if (existing) return existing;
-  await db.insert(appSettings).values({ key: 'secret', value: randomToken(32) }).onConflictDoNothing();
+  await db
+    .insert(appSettings)
+    .values({ key: 'secret', value: randomToken(32) })
+    .onConflictDoNothing();
   return (await getSetting<string>(db, 'secret'))!;
 }

@@ -29,6 +29,9 @@ export const auditText = defineMessages({
   changed: { id: 'berubah', en: 'changed' },
   reason: { id: 'Alasan', en: 'Reason' },
   requestId: { id: 'ID permintaan', en: 'Request id' },
-  noChanges: { id: 'Tidak ada data sebelum/sesudah untuk tindakan ini.', en: 'No before/after data for this action.' },
+  noChanges: {
+    id: 'Tidak ada data sebelum/sesudah untuk tindakan ini.',
+    en: 'No before/after data for this action.',
+  },
   dateHint: { id: 'Contoh: 28/11/2026', en: 'For example 28/11/2026' },
 });

@@ -17,7 +17,9 @@ function dayStart(date: string): Date {
 /** Audit entries, newest first, filtered by who (either as actor or as the real person), object and day. */
 export async function listAudit(db: Db, filter: AuditFilter, limit = 50): Promise<Page<AuditRow>> {
   const conditions = and(
-    filter.userId ? or(eq(auditLog.actorUserId, filter.userId), eq(auditLog.realUserId, filter.userId)) : undefined,
+    filter.userId
+      ? or(eq(auditLog.actorUserId, filter.userId), eq(auditLog.realUserId, filter.userId))
+      : undefined,
     filter.objectType ? eq(auditLog.objectType, filter.objectType) : undefined,
     filter.objectId ? eq(auditLog.objectId, filter.objectId) : undefined,
     filter.action ? eq(auditLog.action, filter.action) : undefined,
@@ -48,8 +50,14 @@ export async function getAuditEntry(db: Db, id: string): Promise<AuditRow> {
 
 /** The object types and actions present, for the filter selects. */
 export async function auditFacets(db: Db): Promise<{ objectTypes: string[]; actions: string[] }> {
-  const types = await db.selectDistinct({ v: auditLog.objectType }).from(auditLog).orderBy(asc(auditLog.objectType));
-  const actions = await db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action));
+  const types = await db
+    .selectDistinct({ v: auditLog.objectType })
+    .from(auditLog)
+    .orderBy(asc(auditLog.objectType));
+  const actions = await db
+    .selectDistinct({ v: auditLog.action })
+    .from(auditLog)
+    .orderBy(asc(auditLog.action));
   return { objectTypes: types.map((r) => r.v), actions: actions.map((r) => r.v) };
 }
 

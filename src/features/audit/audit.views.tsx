@@ -57,8 +57,21 @@ export function AuditList(props: {
           emptyLabel={t('any')}
           options={props.facets.actions.map((o) => ({ value: o, label: o }))}
         />
-        <TextInput name="objectId" label={t('objectId')} value={f.objectId} width="medium" error={props.errors?.objectId} />
-        <TextInput name="from" label={t('from')} hint={t('dateHint')} value={f.from} width="short" error={props.errors?.from} />
+        <TextInput
+          name="objectId"
+          label={t('objectId')}
+          value={f.objectId}
+          width="medium"
+          error={props.errors?.objectId}
+        />
+        <TextInput
+          name="from"
+          label={t('from')}
+          hint={t('dateHint')}
+          value={f.from}
+          width="short"
+          error={props.errors?.from}
+        />
         <TextInput name="to" label={t('to')} value={f.to} width="short" error={props.errors?.to} />
         <Button variant="secondary">{v.t('filter')}</Button>
       </Form>
@@ -89,7 +102,9 @@ export function AuditList(props: {
                 {r.objectId && (
                   <>
                     {' '}
-                    <a href={`/admin/audit?objectType=${encodeURIComponent(r.objectType)}&objectId=${encodeURIComponent(r.objectId)}`}>
+                    <a
+                      href={`/admin/audit?objectType=${encodeURIComponent(r.objectType)}&objectId=${encodeURIComponent(r.objectId)}`}
+                    >
                       <code>{r.objectId.slice(0, 13)}</code>
                     </a>
                   </>
@@ -139,7 +154,10 @@ export function AuditEntryPage(props: { entry: AuditRow }) {
       {keys.length === 0 ? (
         <EmptyState>{t('noChanges')}</EmptyState>
       ) : (
-        <Table caption={t('details')} columns={[{ label: t('field') }, { label: t('before') }, { label: t('after') }]}>
+        <Table
+          caption={t('details')}
+          columns={[{ label: t('field') }, { label: t('before') }, { label: t('after') }]}
+        >
           {keys.map((k) => {
             const changed = show(before[k]) !== show(after[k]);
             return (

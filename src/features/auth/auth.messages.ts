@@ -40,7 +40,10 @@ export const authText = defineMessages({
     en: 'A token gives access to the JSON API (/api/v1) on your behalf. Keep it like a password.',
   },
   tokenName: { id: 'Nama token', en: 'Token name' },
-  tokenNameHint: { id: 'Untuk apa token ini, misalnya "Laporan Excel".', en: 'What it is for, e.g. "Excel report".' },
+  tokenNameHint: {
+    id: 'Untuk apa token ini, misalnya "Laporan Excel".',
+    en: 'What it is for, e.g. "Excel report".',
+  },
   createToken: { id: 'Buat token', en: 'Create token' },
   tokenCreated: {
     id: 'Token baru: {token} — salin sekarang; tidak akan ditampilkan lagi.',

@@ -35,13 +35,18 @@ import { AccountPage, LoginPage } from './auth.views.tsx';
 
 export const authRoutes = new Hono<AppEnv>();
 
-const LoginForm = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) });
+const LoginForm = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
 
 authRoutes.get('/login', (c) => {
   const next = safeNext(c.req.query('next'));
   if (c.get('actor')) return c.redirect(next, 302);
   const t = translator(authText, c.get('lang'));
-  return c.render(<LoginPage next={next} expired={c.req.query('expired') === '1'} />, { title: t('loginTitle') });
+  return c.render(<LoginPage next={next} expired={c.req.query('expired') === '1'} />, {
+    title: t('loginTitle'),
+  });
 });
 
 authRoutes.post('/login', async (c) => {
@@ -57,7 +62,12 @@ authRoutes.post('/login', async (c) => {
           ? ruleViolation('_form', authRules.locked, { until: formatDateTime(result.lockedUntil, lang) }, 422)
           : ruleViolation('email', authRules.badCredentials);
       }
-      const cookie = await createSession(deps.db, result.user.id, { ip: clientIp(c), userAgent: c.req.header('user-agent') }, sessionPolicy(c));
+      const cookie = await createSession(
+        deps.db,
+        result.user.id,
+        { ip: clientIp(c), userAgent: c.req.header('user-agent') },
+        sessionPolicy(c),
+      );
       setCookie(c, SESSION_COOKIE, cookie, {
         path: '/',
         httpOnly: true,
@@ -68,7 +78,11 @@ authRoutes.post('/login', async (c) => {
       rotateCsrf(c);
       await auditSession(deps.db, actorFromUser(result.user, result.user, c), 'session.login');
       setCookie(c, LANG_COOKIE, result.user.locale, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
-      return redirectWithFlash(c, next, translator(authText, result.user.locale)('welcome', { name: result.user.name }));
+      return redirectWithFlash(
+        c,
+        next,
+        translator(authText, result.user.locale)('welcome', { name: result.user.name }),
+      );
     },
     invalid: ({ values, errors }) =>
       c.render(<LoginPage next={next} email={String(values.email ?? '')} errors={errors} />, {
@@ -102,7 +116,10 @@ authRoutes.get('/lang/:code', async (c) => {
 
 // My account -------------------------------------------------------------------------------------
 
-async function renderAccount(c: Ctx, extra: { passwordErrors?: Record<string, string>; tokenErrors?: Record<string, string> } = {}) {
+async function renderAccount(
+  c: Ctx,
+  extra: { passwordErrors?: Record<string, string>; tokenErrors?: Record<string, string> } = {},
+) {
   const { db } = c.var.deps;
   const actor = actorOf(c);
   const user = await getUser(db, actor.userId!);
@@ -144,7 +161,12 @@ authRoutes.post('/account/tokens', (c) =>
     valid: async (data) => {
       const actor = actorOf(c);
       const token = await createApiToken(c.var.deps.db, actor, actor.userId!, data.name);
-      return redirectWithFlash(c, '/account#tokens', translator(authText, c.get('lang'))('tokenCreated', { token }), 'warning');
+      return redirectWithFlash(
+        c,
+        '/account#tokens',
+        translator(authText, c.get('lang'))('tokenCreated', { token }),
+        'warning',
+      );
     },
     invalid: ({ errors }) => renderAccount(c, { tokenErrors: errors }),
   }),

@@ -14,7 +14,10 @@ describe('signing in and out', () => {
   it('signs in, lands on the page asked for, and signs out', async () => {
     const c = t.client();
     await c.get('/login');
-    const res = await c.post('/login?next=%2Fregions%2F81', { email: 'ADMIN@ovop.test ', password: 'ovop-demo' });
+    const res = await c.post('/login?next=%2Fregions%2F81', {
+      email: 'ADMIN@ovop.test ',
+      password: 'ovop-demo',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/regions/81');
     const page = await c.get('/regions/81');
@@ -60,7 +63,9 @@ describe('signing in and out', () => {
     const res = await c.login('penilai3@ovop.test', 'ovop-demo');
     expect(res.status).toBe(422);
     const text = textOf(await res.text());
-    expect(text).toMatch(/Terlalu banyak percobaan masuk yang gagal\. Coba lagi setelah \d{1,2} \w{3} \d{4} \d{2}\.\d{2} WIT\./);
+    expect(text).toMatch(
+      /Terlalu banyak percobaan masuk yang gagal\. Coba lagi setelah \d{1,2} \w{3} \d{4} \d{2}\.\d{2} WIT\./,
+    );
     // A lock on an e-mail with no account reads the same, so it reveals nothing.
     const ghost = t.client();
     ghost.ip = '203.0.113.8';
@@ -78,7 +83,10 @@ describe('signing in and out', () => {
     expect(location).toBe('/login?next=%2Fadmin%2Faudit%3FobjectType%3Duser&expired=1');
     const login = await c.get(location);
     expect(textOf(await login.text())).toContain('Sesi Anda berakhir atau tidak sah');
-    const signed = await c.post(location.replace('&expired=1', ''), { email: 'admin@ovop.test', password: 'ovop-demo' });
+    const signed = await c.post(location.replace('&expired=1', ''), {
+      email: 'admin@ovop.test',
+      password: 'ovop-demo',
+    });
     expect(signed.headers.get('location')).toBe('/admin/audit?objectType=user');
   });
 
@@ -103,7 +111,9 @@ describe('CSRF', () => {
       { csrf: false },
     );
     expect(res.status).toBe(403);
-    expect(textOf(await res.text())).toContain('Formulir ini kedaluwarsa atau tidak berasal dari aplikasi ini');
+    expect(textOf(await res.text())).toContain(
+      'Formulir ini kedaluwarsa atau tidak berasal dari aplikasi ini',
+    );
     const after = await t.database.db.select().from(users);
     expect(after.length).toBe(before.length);
   });
@@ -136,7 +146,9 @@ describe('language and pages', () => {
     const c = await t.as('tanimbar@ovop.test');
     const switched = await c.get('/lang/en?next=%2Fdashboard');
     expect(switched.headers.get('location')).toBe('/dashboard');
-    expect(textOf(await (await c.get('/dashboard')).text())).toContain('You are signed in as Regency/city officer');
+    expect(textOf(await (await c.get('/dashboard')).text())).toContain(
+      'You are signed in as Regency/city officer',
+    );
     const [row] = await t.database.db.select().from(users).where(eq(users.email, 'tanimbar@ovop.test'));
     expect(row?.locale).toBe('en');
     // A new browser signing in gets the saved language.
@@ -162,12 +174,24 @@ describe('my account', () => {
   it('changes the password: the old one stops working, other sessions end, this one stays', async () => {
     const c = await t.as('penilai2@ovop.test');
     const elsewhere = await t.as('penilai2@ovop.test');
-    const bad = await c.post('/account/password', { current: 'wrong', next: 'a-new-password', confirm: 'a-new-password' });
+    const bad = await c.post('/account/password', {
+      current: 'wrong',
+      next: 'a-new-password',
+      confirm: 'a-new-password',
+    });
     expect(bad.status).toBe(422);
     expect(textOf(await bad.text())).toContain('Kata sandi saat ini salah.');
-    const mismatch = await c.post('/account/password', { current: 'ovop-demo', next: 'a-new-password', confirm: 'other' });
+    const mismatch = await c.post('/account/password', {
+      current: 'ovop-demo',
+      next: 'a-new-password',
+      confirm: 'other',
+    });
     expect(textOf(await mismatch.text())).toContain('Ulangan kata sandi baru tidak sama.');
-    const ok = await c.post('/account/password', { current: 'ovop-demo', next: 'a-new-password', confirm: 'a-new-password' });
+    const ok = await c.post('/account/password', {
+      current: 'ovop-demo',
+      next: 'a-new-password',
+      confirm: 'a-new-password',
+    });
     expect(ok.status).toBe(303);
     expect((await c.get('/account')).status).toBe(200);
     expect((await elsewhere.get('/account')).status).toBe(302);
@@ -175,7 +199,10 @@ describe('my account', () => {
     old.ip = '203.0.113.77';
     expect((await old.login('penilai2@ovop.test', 'ovop-demo')).status).toBe(422);
     expect((await old.login('penilai2@ovop.test', 'a-new-password')).status).toBe(303);
-    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'user.password_change'));
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'user.password_change'));
     expect(audit.length).toBe(1);
   });
 });

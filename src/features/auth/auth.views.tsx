@@ -18,12 +18,7 @@ import type { FieldErrors } from '../../platform/validation.ts';
 import type { PublicUser } from '../users/users.service.ts';
 import { authText } from './auth.messages.ts';
 
-export function LoginPage(props: {
-  next: string;
-  email?: string;
-  errors?: FieldErrors;
-  expired?: boolean;
-}) {
+export function LoginPage(props: { next: string; email?: string; errors?: FieldErrors; expired?: boolean }) {
   const v = useView();
   const t = v.tr(authText);
   return (
@@ -168,7 +163,13 @@ export function AccountPage(props: {
               <td>{formatDateTime(tok.createdAt, v.lang)}</td>
               <td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, v.lang) : v.t('none')}</td>
               <td class="numeric">{tok.useCount}</td>
-              <td>{tok.revokedAt ? <Tag tone="grey">{t('revoked')}</Tag> : <Tag tone="green">{t('activeToken')}</Tag>}</td>
+              <td>
+                {tok.revokedAt ? (
+                  <Tag tone="grey">{t('revoked')}</Tag>
+                ) : (
+                  <Tag tone="green">{t('activeToken')}</Tag>
+                )}
+              </td>
               <td>
                 {!tok.revokedAt && (
                   <Form action={`/account/tokens/${tok.id}/revoke`} class="inline">
@@ -183,7 +184,12 @@ export function AccountPage(props: {
       <Panel title={t('createToken')}>
         <ErrorSummary errors={props.tokenErrors} />
         <Form action="/account/tokens">
-          <TextInput name="name" label={t('tokenName')} hint={t('tokenNameHint')} error={props.tokenErrors?.name} />
+          <TextInput
+            name="name"
+            label={t('tokenName')}
+            hint={t('tokenNameHint')}
+            error={props.tokenErrors?.name}
+          />
           <Button variant="secondary">{t('createToken')}</Button>
         </Form>
       </Panel>

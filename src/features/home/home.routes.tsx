@@ -28,7 +28,9 @@ function PublicHome() {
   );
 }
 
-homeRoutes.get('/', (c) => c.render(<PublicHome />, { title: translator(homeText, c.get('lang'))('publicTitle') }));
+homeRoutes.get('/', (c) =>
+  c.render(<PublicHome />, { title: translator(homeText, c.get('lang'))('publicTitle') }),
+);
 
 function Dashboard(props: { name: string; regionName: string | null }) {
   const v = useView();

@@ -18,7 +18,9 @@ regionsRoutes.use('/regions/*', requirePermission('regions.read'));
 
 regionsRoutes.get('/regions', async (c) => {
   const provinces = await listRegions(c.var.deps.db, null);
-  return c.render(<RegionIndexPage provinces={provinces} />, { title: translator(regionsText, c.get('lang'))('title') });
+  return c.render(<RegionIndexPage provinces={provinces} />, {
+    title: translator(regionsText, c.get('lang'))('title'),
+  });
 });
 
 regionsRoutes.get('/regions/:code', async (c) => {
@@ -47,7 +49,11 @@ export const regionsApi = new ApiRouter().endpoint(
     summary: 'Regions below a parent (the provinces when no parent is given), by Kemendagri code',
     permission: 'regions.read',
     query: z.object({
-      parent: z.string().regex(CODE_RE).optional().describe('Kemendagri code of the parent, e.g. 81 or 81.01'),
+      parent: z
+        .string()
+        .regex(CODE_RE)
+        .optional()
+        .describe('Kemendagri code of the parent, e.g. 81 or 81.01'),
     }),
     response: z.object({ items: z.array(RegionOut) }),
     errors: [404],

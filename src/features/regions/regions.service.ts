@@ -18,7 +18,10 @@ export async function findRegion(db: Db, code: string): Promise<Region | undefin
 }
 
 /** The children of a region (or the provinces when parent is null), ordered by code. */
-export async function listRegions(db: Db, parentCode: string | null): Promise<(Region & { childCount: number })[]> {
+export async function listRegions(
+  db: Db,
+  parentCode: string | null,
+): Promise<(Region & { childCount: number })[]> {
   const child = sql<number>`(select count(*)::int from regions c where c.parent_code = ${regions.code})`;
   const rows = await db
     .select({ region: regions, childCount: child })

@@ -50,7 +50,11 @@ function RegionTable(props: { caption: string; rows: (Region & { childCount: num
   );
 }
 
-export function RegionPage(props: { region: Region; path: Region[]; children: (Region & { childCount: number })[] }) {
+export function RegionPage(props: {
+  region: Region;
+  path: Region[];
+  children: (Region & { childCount: number })[];
+}) {
   const v = useView();
   const t = v.tr(regionsText);
   const { region } = props;

@@ -57,7 +57,10 @@ export const usersText = defineMessages({
 });
 
 export const userRules = validationMessages('users', {
-  emailTaken: { id: 'Email ini sudah dipakai akun lain.', en: 'This e-mail is already used by another account.' },
+  emailTaken: {
+    id: 'Email ini sudah dipakai akun lain.',
+    en: 'This e-mail is already used by another account.',
+  },
   regionRequired: {
     id: 'Pilih kabupaten/kota untuk petugas kabupaten/kota.',
     en: 'Choose the regency/city of a regency/city officer.',
@@ -79,5 +82,8 @@ export const userRules = validationMessages('users', {
     id: 'Ulangan kata sandi baru tidak sama.',
     en: 'The new password and its repetition differ.',
   },
-  selfDisable: { id: 'Anda tidak dapat menonaktifkan akun sendiri.', en: 'You cannot disable your own account.' },
+  selfDisable: {
+    id: 'Anda tidak dapat menonaktifkan akun sendiri.',
+    en: 'You cannot disable your own account.',
+  },
 });

@@ -42,22 +42,36 @@ usersRoutes.get('/admin/users', async (c) => {
   const parsed = await validate(UserFilter, c.req.query(), c.get('lang'));
   const filter = parsed.ok ? parsed.data : UserFilter.parse({});
   const page = await listUsers(c.var.deps.db, filter);
-  return c.render(<UserList page={page} filter={filter} kabkota={await kabkota(c)} />, { title: text(c)('title') });
+  return c.render(<UserList page={page} filter={filter} kabkota={await kabkota(c)} />, {
+    title: text(c)('title'),
+  });
 });
 
 usersRoutes.get('/admin/users/new', async (c) =>
-  c.render(<UserNewPage values={{ locale: 'id' }} kabkota={await kabkota(c)} />, { title: text(c)('newUser') }),
+  c.render(<UserNewPage values={{ locale: 'id' }} kabkota={await kabkota(c)} />, {
+    title: text(c)('newUser'),
+  }),
 );
 
 usersRoutes.post('/admin/users', (c) =>
   handleForm(c, UserCreate, {
     valid: async (data) => {
       const { deps } = c.var;
-      const { user, generatedPassword } = await createUser(deps.db, actorOf(c), data, deps.config.PROVINCE_CODE);
+      const { user, generatedPassword } = await createUser(
+        deps.db,
+        actorOf(c),
+        data,
+        deps.config.PROVINCE_CODE,
+      );
       const message = generatedPassword
         ? text(c)('createdWithPassword', { email: user.email, password: generatedPassword })
         : text(c)('created', { email: user.email });
-      return redirectWithFlash(c, `/admin/users/${user.id}`, message, generatedPassword ? 'warning' : 'success');
+      return redirectWithFlash(
+        c,
+        `/admin/users/${user.id}`,
+        message,
+        generatedPassword ? 'warning' : 'success',
+      );
     },
     invalid: async ({ values, errors }) =>
       c.render(<UserNewPage values={values} errors={errors} kabkota={await kabkota(c)} />, {
@@ -68,7 +82,9 @@ usersRoutes.post('/admin/users', (c) =>
 
 usersRoutes.get('/admin/users/:id', async (c) => {
   const user = await getUser(c.var.deps.db, userId(c));
-  return c.render(<UserEditPage user={user} values={user} kabkota={await kabkota(c)} />, { title: user.name });
+  return c.render(<UserEditPage user={user} values={user} kabkota={await kabkota(c)} />, {
+    title: user.name,
+  });
 });
 
 usersRoutes.post('/admin/users/:id', async (c) => {
@@ -81,9 +97,18 @@ usersRoutes.post('/admin/users/:id', async (c) => {
       return redirectWithFlash(c, `/admin/users/${id}`, text(c)('updated', { email: saved.email }));
     },
     invalid: async ({ values, errors, current }) =>
-      c.render(<UserEditPage user={current ?? user} values={values} errors={errors} current={current} kabkota={await kabkota(c)} />, {
-        title: user.name,
-      }),
+      c.render(
+        <UserEditPage
+          user={current ?? user}
+          values={values}
+          errors={errors}
+          current={current}
+          kabkota={await kabkota(c)}
+        />,
+        {
+          title: user.name,
+        },
+      ),
   });
 });
 
@@ -113,7 +138,12 @@ usersRoutes.post('/admin/users/:id/reset-password', async (c) => {
   const id = userId(c);
   const user = await getUser(c.var.deps.db, id);
   const password = await setPassword(c.var.deps.db, actorOf(c), id);
-  return redirectWithFlash(c, `/admin/users/${id}`, text(c)('resetDone', { email: user.email, password }), 'warning');
+  return redirectWithFlash(
+    c,
+    `/admin/users/${id}`,
+    text(c)('resetDone', { email: user.email, password }),
+    'warning',
+  );
 });
 
 usersRoutes.post('/admin/users/:id/act-as', requirePermission('users.actAs'), async (c) => {
@@ -185,7 +215,12 @@ export const usersApi = new ApiRouter()
       errors: [422],
     },
     async ({ body, actor, c }) => {
-      const { user, generatedPassword } = await createUser(c.var.deps.db, actor!, body, c.var.deps.config.PROVINCE_CODE);
+      const { user, generatedPassword } = await createUser(
+        c.var.deps.db,
+        actor!,
+        body,
+        c.var.deps.config.PROVINCE_CODE,
+      );
       return { user: userOut(user), generatedPassword };
     },
   );

@@ -43,7 +43,12 @@ async function emailTaken(db: Db, email: string, exceptId?: string): Promise<boo
   const rows = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, exceptId ? sql`${users.id} <> ${exceptId}` : undefined))
+    .where(
+      and(
+        sql`lower(${users.email}) = ${email.toLowerCase()}`,
+        exceptId ? sql`${users.id} <> ${exceptId}` : undefined,
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }
@@ -146,7 +151,12 @@ export async function updateUser(
 }
 
 /** Disables (ending every session and token use) or re-enables an account. */
-export async function setUserDisabled(db: Db, actor: Actor, id: string, disabled: boolean): Promise<PublicUser> {
+export async function setUserDisabled(
+  db: Db,
+  actor: Actor,
+  id: string,
+  disabled: boolean,
+): Promise<PublicUser> {
   if (disabled && (id === actor.userId || id === actor.realUserId)) {
     throw ruleError(userRules.selfDisable, '_form');
   }
@@ -178,7 +188,12 @@ export async function setPassword(db: Db, actor: Actor, id: string, newPassword?
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
-      .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date(), version: sql`${users.version} + 1` })
+      .set({
+        passwordHash,
+        passwordChangedAt: new Date(),
+        updatedAt: new Date(),
+        version: sql`${users.version} + 1`,
+      })
       .where(eq(users.id, id))
       .returning();
     if (!row) throw new NotFoundError('user');
@@ -208,12 +223,18 @@ export async function changeOwnPassword(
   if (input.next !== input.confirm) {
     throw ruleError(userRules.passwordMismatch, 'confirm');
   }
-  if (input.next.toLowerCase() === user.email.toLowerCase()) throw ruleError(userRules.passwordSameAsEmail, 'next');
+  if (input.next.toLowerCase() === user.email.toLowerCase())
+    throw ruleError(userRules.passwordSameAsEmail, 'next');
   const passwordHash = await hashPassword(input.next);
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date(), version: sql`${users.version} + 1` })
+      .set({
+        passwordHash,
+        passwordChangedAt: new Date(),
+        updatedAt: new Date(),
+        version: sql`${users.version} + 1`,
+      })
       .where(eq(users.id, user.id));
     await revokeUserSessions(tx, user.id, keepSessionHash ?? undefined);
     await writeAudit(tx, actor, { action: 'user.password_change', objectType: 'user', objectId: user.id });
@@ -316,7 +337,12 @@ export async function revokeApiToken(db: Db, actor: Actor, userId: string, token
 // Acting as another user ----------------------------------------------------------------------
 
 /** An admin starts acting as another (enabled) user in this session; audited. */
-export async function startActingAs(db: Db, actor: Actor, sessionHash: string, targetId: string): Promise<PublicUser> {
+export async function startActingAs(
+  db: Db,
+  actor: Actor,
+  sessionHash: string,
+  targetId: string,
+): Promise<PublicUser> {
   const target = await getUser(db, targetId);
   if (target.disabledAt || target.id === actor.realUserId) throw new NotFoundError('user');
   await db.transaction(async (tx) => {

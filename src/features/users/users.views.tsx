@@ -90,7 +90,13 @@ export function UserList(props: { page: Page<PublicUser>; filter: UserFilter; ka
               <td>{u.email}</td>
               <td>{roleLabel(u.role, v.lang)}</td>
               <td>{u.regionCode ? (regionName.get(u.regionCode) ?? u.regionCode) : v.t('none')}</td>
-              <td>{u.disabledAt ? <Tag tone="grey">{t('disabled')}</Tag> : <Tag tone="green">{t('active')}</Tag>}</td>
+              <td>
+                {u.disabledAt ? (
+                  <Tag tone="grey">{t('disabled')}</Tag>
+                ) : (
+                  <Tag tone="green">{t('active')}</Tag>
+                )}
+              </td>
               <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, v.lang) : t('never')}</td>
             </tr>
           ))}
@@ -102,13 +108,23 @@ export function UserList(props: { page: Page<PublicUser>; filter: UserFilter; ka
 }
 
 /** The fields of a user, for both the new and the edit form. */
-function UserFields(props: { values: Record<string, unknown>; errors: FieldErrors | undefined; kabkota: Region[] }) {
+function UserFields(props: {
+  values: Record<string, unknown>;
+  errors: FieldErrors | undefined;
+  kabkota: Region[];
+}) {
   const v = useView();
   const t = v.tr(usersText);
   const { values, errors } = props;
   return (
     <>
-      <TextInput name="name" label={t('name')} value={str(values, 'name')} error={errors?.name} autocomplete="off" />
+      <TextInput
+        name="name"
+        label={t('name')}
+        value={str(values, 'name')}
+        error={errors?.name}
+        autocomplete="off"
+      />
       <TextInput
         name="email"
         type="email"
@@ -165,7 +181,11 @@ function UserFields(props: { values: Record<string, unknown>; errors: FieldError
   );
 }
 
-export function UserNewPage(props: { values: Record<string, unknown>; errors?: FieldErrors; kabkota: Region[] }) {
+export function UserNewPage(props: {
+  values: Record<string, unknown>;
+  errors?: FieldErrors;
+  kabkota: Region[];
+}) {
   const v = useView();
   const t = v.tr(usersText);
   return (

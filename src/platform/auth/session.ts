@@ -47,7 +47,11 @@ export interface LoadedSession {
  * The live session for a cookie value, or null when it is unknown, forged, expired, revoked, or its
  * user is disabled. Slides the idle expiry, at most once a minute to spare writes.
  */
-export async function loadSession(db: Db, value: string, policy: SessionPolicy): Promise<LoadedSession | null> {
+export async function loadSession(
+  db: Db,
+  value: string,
+  policy: SessionPolicy,
+): Promise<LoadedSession | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(value)) return null;
   const idHash = sha256(value);
   const now = new Date();

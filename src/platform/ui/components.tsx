@@ -228,7 +228,11 @@ export function Radios(
   const { t } = useView();
   const id = fieldId(props.name);
   return (
-    <fieldset class={props.error ? 'field field-error' : 'field'} id={id} aria-describedby={describedBy(props)}>
+    <fieldset
+      class={props.error ? 'field field-error' : 'field'}
+      id={id}
+      aria-describedby={describedBy(props)}
+    >
       <legend>
         {props.label}
         {props.optional && <span class="muted"> {t('optional')}</span>}
@@ -291,7 +295,10 @@ export function LinkButton(props: { href: string; children: Child; variant?: 'pr
 }
 
 /** A state as a coloured tag with one word; `tone` picks the colour. */
-export function Tag(props: { children: Child; tone?: 'grey' | 'blue' | 'green' | 'yellow' | 'red' | 'purple' }) {
+export function Tag(props: {
+  children: Child;
+  tone?: 'grey' | 'blue' | 'green' | 'yellow' | 'red' | 'purple';
+}) {
   return <strong class={`tag tag-${props.tone ?? 'grey'}`}>{props.children}</strong>;
 }
 

@@ -1,0 +1,39 @@
+/**
+ * npm run bench: measures each figure of DESIGN.md §6 that the implemented features cover, prints it
+ * beside its budget and writes bench/results.json (a list of {name, value, unit, budget, within}).
+ * Run a subset with: npm run bench -- startup registry
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Result, root } from './lib.ts';
+
+/** Every benchmark module, in order; each feature adds its own. */
+const SUITES: Record<string, () => Promise<{ run: () => Promise<Result[]> }>> = {
+  startup: () => import('./startup.bench.ts'),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const out = path.join(root, 'bench/results.json');
+const previous: Result[] = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')) : [];
+const results: Result[] = [];
+for (const [name, load] of Object.entries(SUITES)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  process.stdout.write(`\n# ${name}\n`);
+  const suite = await load();
+  for (const r of await suite.run()) {
+    results.push(r);
+    const mark = r.within ? 'ok  ' : 'OVER';
+    process.stdout.write(
+      `${mark} ${r.name}: ${r.value} ${r.unit} (budget ${r.budget})${r.note ? ` — ${r.note}` : ''}\n`,
+    );
+  }
+}
+// A partial run keeps the other suites' last figures.
+const names = new Set(results.map((r) => r.name));
+const merged = wanted.length ? [...previous.filter((r) => !names.has(r.name)), ...results] : results;
+fs.writeFileSync(out, `${JSON.stringify(merged, null, 2)}\n`);
+const over = merged.filter((r) => !r.within);
+process.stdout.write(
+  `\n${merged.length} figures written to bench/results.json; ${over.length} over budget.\n`,
+);
+process.exit(0);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { inject } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../../src/db/client.ts';
 import { randomToken } from '../../src/platform/ids.ts';
-import { TEMPLATE_DB, withDatabase } from './pg-admin.ts';
+import { withDatabase } from './pg-admin.ts';
 
 export interface TestDatabase extends Database {
   /** A data dir of the test's own (the PGlite database and uploaded files live below it). */
@@ -24,7 +24,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const name = `ovop_t_${randomToken(6)
       .toLowerCase()
       .replace(/[^a-z0-9]/g, 'x')}`;
-    await withDatabase(url, (admin) => admin.query(`create database ${name} template ${TEMPLATE_DB}`));
+    await withDatabase(url, (admin) => admin.query(`create database ${name} template ${inject('pgTemplate')}`));
     const u = new URL(url);
     u.pathname = `/${name}`;
     const database = await openPostgres(u.toString(), { max: 4 });

@@ -1,6 +1,9 @@
 import pg from 'pg';
 
-export const TEMPLATE_DB = 'ovop_test_template';
+/** The template database of this run (unique, so two runs can share one server). */
+export function templateName(): string {
+  return `ovop_tpl_${process.pid}_${Date.now().toString(36)}`;
+}
 
 /** Runs `fn` with a client connected to the server's maintenance database (postgres). */
 export async function withDatabase<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -11,21 +11,19 @@ import { openPglite, openPostgres } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { seedBase } from '../../src/db/seed/index.ts';
 import { prepareTemplate } from '../../src/db/template.ts';
-import { TEMPLATE_DB, withDatabase } from '../helpers/pg-admin.ts';
+import { templateName, withDatabase } from '../helpers/pg-admin.ts';
 
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    await withDatabase(url, async (admin) => {
-      await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
-      await admin.query(`create database ${TEMPLATE_DB}`);
-    });
-    const database = await openPostgres(withDbName(url, TEMPLATE_DB));
+    const template = templateName();
+    await withDatabase(url, (admin) => admin.query(`create database ${template}`));
+    const database = await openPostgres(withDbName(url, template));
     await migrate(database);
     await seedBase(database.db);
     await database.close();
-    project.provide('pgTemplate', TEMPLATE_DB);
-    return;
+    project.provide('pgTemplate', template);
+    return () => withDatabase(url, (admin) => admin.query(`drop database if exists ${template} with (force)`));
   }
   // Browser tests start the real server on a fresh data dir: keep the empty-cluster cache ready.
   await prepareTemplate();

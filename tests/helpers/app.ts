@@ -30,6 +30,8 @@ export async function createTestApp(
   const config = loadConfig({
     DATA_DIR: database.dataDir,
     LOG_LEVEL: 'silent',
+    // The test client sends its address in X-Forwarded-For, as a reverse proxy would.
+    TRUST_PROXY: '1',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...opts.env,
   });

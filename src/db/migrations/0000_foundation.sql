@@ -60,6 +60,13 @@ CREATE TABLE "audit_log" (
 	"request_id" text
 );
 --> statement-breakpoint
+CREATE TABLE "files" (
+	"sha256" text PRIMARY KEY NOT NULL,
+	"size" bigint NOT NULL,
+	"mime" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "regions" (
 	"code" text PRIMARY KEY NOT NULL,
 	"bps_code" text,

@@ -22,7 +22,9 @@ export async function listRegions(
   db: Db,
   parentCode: string | null,
 ): Promise<(Region & { childCount: number })[]> {
-  const child = sql<number>`(select count(*)::int from regions c where c.parent_code = ${regions.code})`;
+  // Qualified by hand: drizzle writes ${regions.code} unqualified, which inside the subquery would
+  // name the inner table's own column.
+  const child = sql<number>`(select count(*)::int from regions c where c.parent_code = "regions"."code")`;
   const rows = await db
     .select({ region: regions, childCount: child })
     .from(regions)

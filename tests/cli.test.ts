@@ -74,9 +74,21 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('ovop command line', () => {
   it('creates a user and an API token for it', async () => {
-    const created = await ovop(['user', 'create', '--email', 'cli@ovop.test', '--role', 'admin_provinsi', '--password', 'cli-password'], {
-      DATA_DIR: dataDir,
-    });
+    const created = await ovop(
+      [
+        'user',
+        'create',
+        '--email',
+        'cli@ovop.test',
+        '--role',
+        'admin_provinsi',
+        '--password',
+        'cli-password',
+      ],
+      {
+        DATA_DIR: dataDir,
+      },
+    );
     expect(created.stderr).toBe('');
     expect(created.stdout).toContain('User cli@ovop.test created (admin_provinsi)');
     const token = await ovop(['token', 'create', '--email', 'cli@ovop.test'], { DATA_DIR: dataDir });
@@ -84,21 +96,32 @@ describe('ovop command line', () => {
   });
 
   it('refuses a bad role or a kab/kota officer without a valid region, naming the option', async () => {
-    const role = await ovop(['user', 'create', '--email', 'x@ovop.test', '--role', 'kepala'], { DATA_DIR: dataDir });
-    expect(role.code).toBe(64);
-    expect(role.stderr).toContain('--role must be one of');
-    const region = await ovop(['user', 'create', '--email', 'y@ovop.test', '--role', 'petugas_kabkota', '--region', '99.99'], {
+    const role = await ovop(['user', 'create', '--email', 'x@ovop.test', '--role', 'kepala'], {
       DATA_DIR: dataDir,
     });
+    expect(role.code).toBe(64);
+    expect(role.stderr).toContain('--role must be one of');
+    const region = await ovop(
+      ['user', 'create', '--email', 'y@ovop.test', '--role', 'petugas_kabkota', '--region', '99.99'],
+      {
+        DATA_DIR: dataDir,
+      },
+    );
     expect(region.code).toBe(65);
     expect(region.stderr).toContain('Choose one of the regencies/cities of this province.');
   });
 
   it('stops the start with a message naming a bad DATABASE_URL or an unwritable DATA_DIR', async () => {
-    const badUrl = await ovop(['migrate'], { DATA_DIR: dataDir, DATABASE_URL: 'mysql://root@localhost/ovop' });
+    const badUrl = await ovop(['migrate'], {
+      DATA_DIR: dataDir,
+      DATABASE_URL: 'mysql://root@localhost/ovop',
+    });
     expect(badUrl.code).toBe(78);
     expect(badUrl.stderr).toContain('DATABASE_URL');
-    const unreachable = await ovop(['migrate'], { DATA_DIR: dataDir, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/ovop' });
+    const unreachable = await ovop(['migrate'], {
+      DATA_DIR: dataDir,
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/ovop',
+    });
     expect(unreachable.code).toBe(78);
     expect(unreachable.stderr).toContain('DATABASE_URL: cannot connect');
     const file = path.join(dataDir, 'not-a-dir');
@@ -122,7 +145,9 @@ describe('ovop command line', () => {
   });
 
   it('keeps everything acknowledged before a SIGKILL during writes', async () => {
-    const token = (await ovop(['token', 'create', '--email', 'cli@ovop.test'], { DATA_DIR: dataDir })).stdout.trim();
+    const token = (
+      await ovop(['token', 'create', '--email', 'cli@ovop.test'], { DATA_DIR: dataDir })
+    ).stdout.trim();
     const { child, url } = await serve({ DATA_DIR: dataDir });
     const acknowledged: string[] = [];
     let stopWriting = false;
@@ -149,11 +174,16 @@ describe('ovop command line', () => {
     expect(acknowledged.length).toBeGreaterThan(3);
     // The lock of the killed process is stale: the restart takes it over and serves.
     const again = await serve({ DATA_DIR: dataDir });
-    expect((await fetch(`${again.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).ok).toBe(true);
+    expect(
+      (await fetch(`${again.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).ok,
+    ).toBe(true);
     await stop(again.child);
     const database = await openPglite(dataDir);
     try {
-      const rows = await database.db.select({ email: users.email }).from(users).where(like(users.email, 'crash-%'));
+      const rows = await database.db
+        .select({ email: users.email })
+        .from(users)
+        .where(like(users.email, 'crash-%'));
       const stored = new Set(rows.map((r) => r.email));
       expect(acknowledged.filter((e) => !stored.has(e))).toEqual([]);
     } finally {
@@ -165,7 +195,9 @@ describe('ovop command line', () => {
     const out = path.join(dataDir, '..', `${path.basename(dataDir)}-backup.tar.gz`);
     const made = await ovop(['backup', '--out', out], { DATA_DIR: dataDir });
     expect(made.stdout).toMatch(/Backup written to .*: \d+ rows in \d+ tables, 0 files\./);
-    await ovop(['user', 'create', '--email', 'after-backup@ovop.test', '--role', 'penilai'], { DATA_DIR: dataDir });
+    await ovop(['user', 'create', '--email', 'after-backup@ovop.test', '--role', 'penilai'], {
+      DATA_DIR: dataDir,
+    });
     const restored = await ovop(['restore', out], { DATA_DIR: dataDir });
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain('Restored the backup');

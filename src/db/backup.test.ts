@@ -38,7 +38,12 @@ async function snapshot(): Promise<Record<string, string[]>> {
 beforeAll(async () => {
   t = await createTestApp();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovop-backup-test-'));
-  await storeUpload(t.database.db, t.deps.files, { name: 'pixel.png', bytes: png }, { allowed: ['png'], maxBytes: 1000 });
+  await storeUpload(
+    t.database.db,
+    t.deps.files,
+    { name: 'pixel.png', bytes: png },
+    { allowed: ['png'], maxBytes: 1000 },
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -54,8 +59,15 @@ describe('backup and restore', () => {
     expect(manifest.tables.users?.rows).toBe(7);
 
     // Change things after the backup: a new user, a new file, a removed file.
-    await createUser(t.database.db, systemActor(), { email: 'later@ovop.test', name: 'Later', role: 'penilai', locale: 'id' }, '81');
-    const pixelPath = t.deps.files.pathOf((await queryRows<{ sha256: string }>(t.database.db, sql`select sha256 from files`))[0]!.sha256);
+    await createUser(
+      t.database.db,
+      systemActor(),
+      { email: 'later@ovop.test', name: 'Later', role: 'penilai', locale: 'id' },
+      '81',
+    );
+    const pixelPath = t.deps.files.pathOf(
+      (await queryRows<{ sha256: string }>(t.database.db, sql`select sha256 from files`))[0]!.sha256,
+    );
     fs.rmSync(pixelPath);
     await t.deps.files.write(Buffer.from('another file'));
 
@@ -68,14 +80,18 @@ describe('backup and restore', () => {
     expect(auditAfter!.slice(0, auditBefore!.length).sort()).toEqual([...auditBefore!].sort());
     expect(auditAfter!.some((r) => r.includes('system.restore'))).toBe(true);
     expect(fs.readFileSync(pixelPath)).toEqual(png);
-    const stored = fs.readdirSync(t.config.filesDir, { recursive: true }).filter((f) => /[0-9a-f]{64}$/.test(String(f)));
+    const stored = fs
+      .readdirSync(t.config.filesDir, { recursive: true })
+      .filter((f) => /[0-9a-f]{64}$/.test(String(f)));
     expect(stored).toHaveLength(1);
   });
 
   const expectRefused = async (file: string, message: RegExp) => {
     const before = await snapshot();
     const filesBefore = fs.readdirSync(t.config.filesDir, { recursive: true }).sort();
-    await expect(restore(t.database, t.config.filesDir, file, systemActor('test'))).rejects.toThrow(BackupError);
+    await expect(restore(t.database, t.config.filesDir, file, systemActor('test'))).rejects.toThrow(
+      BackupError,
+    );
     await expect(restore(t.database, t.config.filesDir, file, systemActor('test'))).rejects.toThrow(message);
     expect(await snapshot()).toEqual(before);
     expect(fs.readdirSync(t.config.filesDir, { recursive: true }).sort()).toEqual(filesBefore);
@@ -103,7 +119,10 @@ describe('backup and restore', () => {
     fs.mkdirSync(work, { recursive: true });
     await tar.x({ file: good, cwd: work });
     const usersFile = path.join(work, 'db', 'users.jsonl');
-    fs.writeFileSync(usersFile, fs.readFileSync(usersFile, 'utf8').replace('admin@ovop.test', 'evil@ovop.test'));
+    fs.writeFileSync(
+      usersFile,
+      fs.readFileSync(usersFile, 'utf8').replace('admin@ovop.test', 'evil@ovop.test'),
+    );
     const bad = path.join(dir, 'tampered.tar.gz');
     await tar.c({ gzip: true, file: bad, cwd: work }, fs.readdirSync(work));
     await expectRefused(bad, /do not match their checksum/);

@@ -9,7 +9,12 @@ let admin: TestClient;
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.as('admin@ovop.test');
-  await admin.post('/admin/users', { name: 'Audit One', email: 'audit1@ovop.test', role: 'penilai', locale: 'id' });
+  await admin.post('/admin/users', {
+    name: 'Audit One',
+    email: 'audit1@ovop.test',
+    role: 'penilai',
+    locale: 'id',
+  });
   const officer = await t.as('ambon@ovop.test');
   await officer.post('/account/tokens', { name: 'officer token' });
 });
@@ -32,7 +37,9 @@ describe('the audit log', () => {
 
   it('shows who, what, which object, before/after, when and from where', async () => {
     const created = (await t.database.db.select().from(users).where(eq(users.email, 'audit1@ovop.test')))[0]!;
-    const list = textOf(await (await admin.get(`/admin/audit?objectType=user&objectId=${created.id}`)).text());
+    const list = textOf(
+      await (await admin.get(`/admin/audit?objectType=user&objectId=${created.id}`)).text(),
+    );
     expect(list).toContain('user.create');
     expect(list).toContain('admin@ovop.test');
     expect(list).toContain('203.0.113.10');
@@ -54,7 +61,9 @@ describe('the audit log', () => {
   it('filters by date in WIT and explains a bad date', async () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jayapura' }).format(new Date());
     const [y, m, d] = today.split('-');
-    const withToday = textOf(await (await admin.get(`/admin/audit?from=${d}/${m}/${y}&to=${d}/${m}/${y}`)).text());
+    const withToday = textOf(
+      await (await admin.get(`/admin/audit?from=${d}/${m}/${y}&to=${d}/${m}/${y}`)).text(),
+    );
     expect(withToday).toContain('user.create');
     const future = textOf(await (await admin.get('/admin/audit?from=01/01/2100')).text());
     expect(future).toContain('Tidak ada data yang cocok.');

@@ -42,7 +42,9 @@ describe('the JSON API', () => {
     expect((await t.client().api('/api/v1/me', { token: `ovop_${'x'.repeat(43)}` })).status).toBe(401);
     const c = await t.as('penilai1@ovop.test');
     await c.post('/account/tokens', { name: 'short-lived' });
-    const own = /(ovop_[A-Za-z0-9_-]{43})/.exec(Buffer.from(c.cookie('ovop_flash')!, 'base64url').toString())![1]!;
+    const own = /(ovop_[A-Za-z0-9_-]{43})/.exec(
+      Buffer.from(c.cookie('ovop_flash')!, 'base64url').toString(),
+    )![1]!;
     expect((await t.client().api('/api/v1/me', { token: own })).status).toBe(200);
     const page = await (await c.get('/account')).text();
     const id = /\/account\/tokens\/([0-9a-f-]{36})\/revoke/.exec(page)![1];
@@ -69,7 +71,9 @@ describe('the JSON API', () => {
   });
 
   it('answers 400 for malformed JSON and for a wrong field type, naming the field', async () => {
-    const bad = await t.client().api('/api/v1/users', { method: 'POST', token, rawBody: '{"email": "x@y.id",' });
+    const bad = await t
+      .client()
+      .api('/api/v1/users', { method: 'POST', token, rawBody: '{"email": "x@y.id",' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_json');
     const wrong = await t.client().api('/api/v1/users', {
@@ -86,7 +90,9 @@ describe('the JSON API', () => {
   it('answers in the language asked for', async () => {
     const res = await t.client().api('/api/v1/me', {});
     expect(res.body.error.message).toMatch(/^Perlu masuk/);
-    const en = await t.app.request('http://localhost/api/v1/me', { headers: { 'accept-language': 'en-US,en' } });
+    const en = await t.app.request('http://localhost/api/v1/me', {
+      headers: { 'accept-language': 'en-US,en' },
+    });
     expect((await en.json()).error.message).toMatch(/^Authentication required/);
   });
 
@@ -115,16 +121,25 @@ describe('the JSON API', () => {
       body: { email: 'sneaky@ovop.test', name: 'S', role: 'admin_provinsi' },
     });
     expect(res.status).toBe(403);
-    expect(await t.database.db.select().from(users).where(eq(users.email, 'sneaky@ovop.test'))).toHaveLength(0);
+    expect(await t.database.db.select().from(users).where(eq(users.email, 'sneaky@ovop.test'))).toHaveLength(
+      0,
+    );
   });
 
   it('describes every endpoint in an OpenAPI 3.1 document generated from the zod schemas', async () => {
     const res = await t.client().api('/api/v1/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/me', '/regions', '/users', '/users/{id}']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/me', '/regions', '/users', '/users/{id}']),
+    );
     const body = res.body.paths['/users'].post.requestBody.content['application/json'].schema;
-    expect(body.properties.role.enum).toEqual(['admin_provinsi', 'petugas_kabkota', 'penilai', 'pemilik_ikm']);
+    expect(body.properties.role.enum).toEqual([
+      'admin_provinsi',
+      'petugas_kabkota',
+      'penilai',
+      'pemilik_ikm',
+    ]);
     const parent = res.body.paths['/regions'].get.parameters[0];
     expect(parent).toMatchObject({ name: 'parent', in: 'query', required: false });
   });

@@ -46,10 +46,20 @@ describe('an admin manages users', () => {
   });
 
   it('refuses a duplicate e-mail, a kab/kota officer without kab/kota, and a kecamatan as region', async () => {
-    const dup = await admin.post('/admin/users', { name: 'X', email: 'Ambon@ovop.test', role: 'penilai', locale: 'id' });
+    const dup = await admin.post('/admin/users', {
+      name: 'X',
+      email: 'Ambon@ovop.test',
+      role: 'penilai',
+      locale: 'id',
+    });
     expect(dup.status).toBe(422);
     expect(textOf(await dup.text())).toContain('Email ini sudah dipakai akun lain.');
-    const noRegion = await admin.post('/admin/users', { name: 'Y', email: 'y@ovop.test', role: 'petugas_kabkota', locale: 'id' });
+    const noRegion = await admin.post('/admin/users', {
+      name: 'Y',
+      email: 'y@ovop.test',
+      role: 'petugas_kabkota',
+      locale: 'id',
+    });
     expect(textOf(await noRegion.text())).toContain('Pilih kabupaten/kota untuk petugas kabupaten/kota.');
     const kecamatan = await admin.post('/admin/users', {
       name: 'Z',
@@ -64,7 +74,12 @@ describe('an admin manages users', () => {
   });
 
   it('keeps the input and names each field when the form is wrong', async () => {
-    const res = await admin.post('/admin/users', { name: '', email: 'not-an-email', role: 'kepala', locale: 'id' });
+    const res = await admin.post('/admin/users', {
+      name: '',
+      email: 'not-an-email',
+      role: 'kepala',
+      locale: 'id',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('value="not-an-email"');
@@ -88,7 +103,10 @@ describe('an admin manages users', () => {
     const otherAdmin = await t.as('admin@ovop.test');
     const first = await admin.post(`/admin/users/${target!.id}`, { ...form, institution: 'GAPMMI Maluku' });
     expect(first.status).toBe(303);
-    const second = await otherAdmin.post(`/admin/users/${target!.id}`, { ...form, institution: 'Universitas Pattimura' });
+    const second = await otherAdmin.post(`/admin/users/${target!.id}`, {
+      ...form,
+      institution: 'Universitas Pattimura',
+    });
     expect(second.status).toBe(409);
     const text = textOf(await second.text());
     expect(text).toContain('Data ini sudah diubah orang lain sejak Anda membukanya');
@@ -135,7 +153,10 @@ describe('an admin manages users', () => {
     expect(dash).toContain('Anda sedang bertindak sebagai Petugas Kota Ambon (demo)');
     expect((await c.get('/admin/users')).status).toBe(403);
     await c.post('/account/tokens', { name: 'acting' });
-    const entries = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'api_token.create'));
+    const entries = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'api_token.create'));
     const entry = entries.find((e) => e.actorUserId === ambon!.id);
     expect(entry?.realUserId).toBe((await userByEmail('admin@ovop.test'))!.id);
     expect(entry?.actorLabel).toBe('admin@ovop.test (as ambon@ovop.test)');

@@ -61,7 +61,8 @@ async function serve(env: Record<string, string>): Promise<{ child: ChildProcess
 
 const stop = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') =>
   new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    // A process killed by a signal has signalCode set and exitCode null.
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill(signal);
   });
@@ -145,49 +146,66 @@ describe('ovop command line', () => {
   });
 
   it('keeps everything acknowledged before a SIGKILL during writes', async () => {
+    // Its own data dir and account, so the test stands alone.
+    const crashDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovop-crash-'));
+    await ovop(['user', 'create', '--email', 'writer@ovop.test', '--role', 'admin_provinsi'], {
+      DATA_DIR: crashDir,
+    });
     const token = (
-      await ovop(['token', 'create', '--email', 'cli@ovop.test'], { DATA_DIR: dataDir })
+      await ovop(['token', 'create', '--email', 'writer@ovop.test'], { DATA_DIR: crashDir })
     ).stdout.trim();
-    const { child, url } = await serve({ DATA_DIR: dataDir });
+    expect(token).toMatch(/^ovop_/);
+    const { child, url } = await serve({ DATA_DIR: crashDir });
     const acknowledged: string[] = [];
     let stopWriting = false;
-    const writer = (async () => {
-      for (let i = 0; !stopWriting; i++) {
-        const email = `crash-${i}@ovop.test`;
+    let next = 0;
+    // Four writers at once, so the kill lands while writes are in flight.
+    const writer = async () => {
+      while (!stopWriting) {
+        const email = `crash-${next++}@ovop.test`;
         try {
           const res = await fetch(`${url}/api/v1/users`, {
             method: 'POST',
             headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ email, name: `Crash ${i}`, role: 'penilai', password: 'crash-password' }),
+            body: JSON.stringify({
+              email,
+              name: `Crash ${email}`,
+              role: 'penilai',
+              password: 'crash-password',
+            }),
           });
           if (res.status === 201) acknowledged.push(email);
         } catch {
           return;
         }
       }
-    })();
-    await new Promise((r) => setTimeout(r, 1500));
+    };
+    const writers = Promise.all([writer(), writer(), writer(), writer()]);
+    const deadline = Date.now() + 60_000;
+    while (acknowledged.length < 12 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     stopWriting = true;
-    await writer;
+    await writers;
     await stop(child);
-    expect(acknowledged.length).toBeGreaterThan(3);
+    expect(next).toBeGreaterThan(acknowledged.length);
     // The lock of the killed process is stale: the restart takes it over and serves.
-    const again = await serve({ DATA_DIR: dataDir });
+    const again = await serve({ DATA_DIR: crashDir });
     expect(
       (await fetch(`${again.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).ok,
     ).toBe(true);
     await stop(again.child);
-    const database = await openPglite(dataDir);
+    const database = await openPglite(crashDir);
     try {
       const rows = await database.db
         .select({ email: users.email })
         .from(users)
         .where(like(users.email, 'crash-%'));
       const stored = new Set(rows.map((r) => r.email));
+      expect(acknowledged.length).toBeGreaterThanOrEqual(12);
       expect(acknowledged.filter((e) => !stored.has(e))).toEqual([]);
     } finally {
       await database.close();
+      fs.rmSync(crashDir, { recursive: true, force: true });
     }
   }, 90_000);
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit.ts';
-import { users } from '../../db/schema/accounts.ts';
+import { sessions, users } from '../../db/schema/accounts.ts';
 import { createTestApp, type TestApp, textOf } from '../../../tests/helpers/app.ts';
 
 let t: TestApp;
@@ -88,6 +88,15 @@ describe('signing in and out', () => {
       password: 'ovop-demo',
     });
     expect(signed.headers.get('location')).toBe('/admin/audit?objectType=user');
+  });
+
+  it('treats a session past its idle expiry as ended', async () => {
+    const c = await t.as('penilai1@ovop.test');
+    expect((await c.get('/dashboard')).status).toBe(200);
+    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) });
+    const res = await c.get('/dashboard');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/login?next=%2Fdashboard&expired=1');
   });
 
   it('never redirects after sign-in to another site', async () => {

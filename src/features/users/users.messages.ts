@@ -54,6 +54,12 @@ export const usersText = defineMessages({
   userCount: { id: 'Daftar pengguna', en: 'List of users' },
   auditTrail: { id: 'Jejak audit pengguna ini', en: 'Audit trail of this user' },
   tokensTitle: { id: 'Token API', en: 'API tokens' },
+  tokenName: { id: 'Nama token', en: 'Token name' },
+  lastUsed: { id: 'Terakhir dipakai', en: 'Last used' },
+  noTokens: { id: 'Pengguna ini belum memiliki token API.', en: 'This user has no API tokens.' },
+  revoke: { id: 'Cabut', en: 'Revoke' },
+  revoked: { id: 'Dicabut', en: 'Revoked' },
+  tokenRevoked: { id: 'Token dicabut.', en: 'Token revoked.' },
 });
 
 export const userRules = validationMessages('users', {

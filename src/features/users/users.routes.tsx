@@ -15,7 +15,9 @@ import {
   createUser,
   getUser,
   getUserInScope,
+  listApiTokens,
   listUsers,
+  revokeApiToken,
   type PublicUser,
   setPassword,
   setUserDisabled,
@@ -82,9 +84,19 @@ usersRoutes.post('/admin/users', (c) =>
 
 usersRoutes.get('/admin/users/:id', async (c) => {
   const user = await getUser(c.var.deps.db, userId(c));
-  return c.render(<UserEditPage user={user} values={user} kabkota={await kabkota(c)} />, {
+  const tokens = await listApiTokens(c.var.deps.db, user.id);
+  return c.render(<UserEditPage user={user} values={user} kabkota={await kabkota(c)} tokens={tokens} />, {
     title: user.name,
   });
+});
+
+/** An admin revokes one of a user's API tokens (a lost laptop, a departed officer). */
+usersRoutes.post('/admin/users/:id/tokens/:tokenId/revoke', async (c) => {
+  const id = userId(c);
+  const tokenId = z.uuid().safeParse(c.req.param('tokenId'));
+  if (!tokenId.success) throw new NotFoundError('api_token');
+  await revokeApiToken(c.var.deps.db, actorOf(c), id, tokenId.data);
+  return redirectWithFlash(c, `/admin/users/${id}#tokens`, text(c)('tokenRevoked'));
 });
 
 usersRoutes.post('/admin/users/:id', async (c) => {

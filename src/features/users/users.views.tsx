@@ -218,6 +218,7 @@ export function UserEditPage(props: {
   kabkota: Region[];
   /** The latest saved row, when the user's save lost a race with someone else's. */
   current?: PublicUser | undefined;
+  tokens?: TokenSummary[];
 }) {
   const v = useView();
   const t = v.tr(usersText);
@@ -292,8 +293,43 @@ export function UserEditPage(props: {
         )}
       </div>
       <p class="hint">{t('actAsHint')}</p>
+      <h2 id="tokens">{t('tokensTitle')}</h2>
+      {(props.tokens ?? []).length === 0 ? (
+        <EmptyState>{t('noTokens')}</EmptyState>
+      ) : (
+        <Table
+          caption={t('tokensTitle')}
+          captionHidden
+          columns={[{ label: t('tokenName') }, { label: t('lastUsed') }, { label: t('status') }, { label: '' }]}
+        >
+          {(props.tokens ?? []).map((tok) => (
+            <tr>
+              <td>
+                {tok.name} <code>{tok.prefix}…</code>
+              </td>
+              <td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, v.lang) : t('never')}</td>
+              <td>{tok.revokedAt ? <Tag tone="grey">{t('revoked')}</Tag> : <Tag tone="green">{t('active')}</Tag>}</td>
+              <td>
+                {!tok.revokedAt && (
+                  <Form action={`/admin/users/${user.id}/tokens/${tok.id}/revoke`} class="inline">
+                    <Button variant="warning">{t('revoke')}</Button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
     </>
   );
+}
+
+export interface TokenSummary {
+  id: string;
+  name: string;
+  prefix: string;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
 }
 
 /** A colleague's contact card. */

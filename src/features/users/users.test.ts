@@ -166,10 +166,12 @@ describe('an admin manages users', () => {
 });
 
 describe('API tokens on the user page', () => {
-  it('lists a user\'s tokens and lets the admin revoke one', async () => {
+  it("lists a user's tokens and lets the admin revoke one", async () => {
     const officer = await t.as('tanimbar@ovop.test');
     await officer.post('/account/tokens', { name: 'laptop kantor' });
-    const token = /(ovop_[A-Za-z0-9_-]{43})/.exec(Buffer.from(officer.cookie('ovop_flash')!, 'base64url').toString())![1]!;
+    const token = /(ovop_[A-Za-z0-9_-]{43})/.exec(
+      Buffer.from(officer.cookie('ovop_flash')!, 'base64url').toString(),
+    )![1]!;
     expect((await t.client().api('/api/v1/me', { token })).status).toBe(200);
     const target = await userByEmail('tanimbar@ovop.test');
     const page = await (await admin.get(`/admin/users/${target!.id}`)).text();

@@ -300,7 +300,12 @@ export function UserEditPage(props: {
         <Table
           caption={t('tokensTitle')}
           captionHidden
-          columns={[{ label: t('tokenName') }, { label: t('lastUsed') }, { label: t('status') }, { label: '' }]}
+          columns={[
+            { label: t('tokenName') },
+            { label: t('lastUsed') },
+            { label: t('status') },
+            { label: '' },
+          ]}
         >
           {(props.tokens ?? []).map((tok) => (
             <tr>
@@ -308,7 +313,13 @@ export function UserEditPage(props: {
                 {tok.name} <code>{tok.prefix}…</code>
               </td>
               <td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, v.lang) : t('never')}</td>
-              <td>{tok.revokedAt ? <Tag tone="grey">{t('revoked')}</Tag> : <Tag tone="green">{t('active')}</Tag>}</td>
+              <td>
+                {tok.revokedAt ? (
+                  <Tag tone="grey">{t('revoked')}</Tag>
+                ) : (
+                  <Tag tone="green">{t('active')}</Tag>
+                )}
+              </td>
               <td>
                 {!tok.revokedAt && (
                   <Form action={`/admin/users/${user.id}/tokens/${tok.id}/revoke`} class="inline">

@@ -17,12 +17,13 @@ export interface AxeViolation {
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
-  const result = (await page.evaluate(
-    // biome-ignore lint/suspicious/noExplicitAny: axe is a global injected above
-    () =>
-      (globalThis as any).axe.run(document, {
+  const result = (await page.evaluate(() =>
+    (globalThis as unknown as { axe: { run: (d: Document, o: unknown) => Promise<unknown> } }).axe.run(
+      document,
+      {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
-      }),
+      },
+    ),
   )) as { violations: AxeViolation[] };
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

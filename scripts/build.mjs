@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/**
+ * Bundles src/cli.ts into dist/ovop.mjs (dependencies stay in node_modules). Loading one bundled
+ * file starts about 0.6 s faster than transforming the sources with tsx, which matters for the 3 s
+ * cold-start budget. bin/ovop.mjs uses the bundle only when it is newer than every source file.
+ * `--if-stale` rebuilds only when a source changed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outfile = path.join(root, 'dist/ovop.mjs');
+
+export function newestSourceMtime(dir = path.join(root, 'src')) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceMtime(p));
+    else if (/\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
+      newest = Math.max(newest, fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+export function bundleIsFresh() {
+  return fs.existsSync(outfile) && fs.statSync(outfile).mtimeMs >= newestSourceMtime();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--if-stale') && bundleIsFresh()) process.exit(0);
+  await build({
+    entryPoints: [path.join(root, 'src/cli.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    jsx: 'automatic',
+    jsxImportSource: 'hono/jsx',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}

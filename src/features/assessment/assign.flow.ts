@@ -16,18 +16,6 @@
 
 export type Cost3 = readonly [number, number, number];
 
-interface Arc {
-  to: number;
-  /** Residual capacity. */
-  cap: number;
-  c0: number;
-  c1: number;
-  c2: number;
-  /** Index of the convex arc this residual arc belongs to, or -1 for a plain arc. */
-  convex: number;
-  forward: boolean;
-}
-
 interface ConvexArc {
   forwardArc: number;
   capacity: number;
@@ -35,97 +23,139 @@ interface ConvexArc {
   marginal: (unit: number) => Cost3;
 }
 
-/** A flow network with three-part lexicographic costs. */
+/** A flow network with three-part lexicographic costs. Arcs are kept in typed arrays (struct of arrays). */
 export class FlowNetwork {
-  private arcs: Arc[] = [];
-  private adj: number[][];
+  // While building: plain arrays; `seal` turns them into typed arrays and a compressed adjacency list.
+  private building = {
+    from: [] as number[],
+    to: [] as number[],
+    cap: [] as number[],
+    cost: [] as number[],
+    convex: [] as number[],
+  };
   private convexArcs: ConvexArc[] = [];
+  private sealed = false;
+  private head = new Int32Array(0);
+  private to = new Int32Array(0);
+  private cap = new Int32Array(0);
+  private c0 = new Float64Array(0);
+  private c1 = new Float64Array(0);
+  private c2 = new Float64Array(0);
+  /** For each residual arc: its convex arc's index, or -1. */
+  private convexOf = new Int32Array(0);
+  /** Arc ids grouped by tail node: adj[head[u] .. head[u + 1]). */
+  private adj = new Int32Array(0);
   private p0: Float64Array;
   private p1: Float64Array;
   private p2: Float64Array;
 
   constructor(readonly nodes: number) {
-    this.adj = Array.from({ length: nodes }, () => []);
     this.p0 = new Float64Array(nodes);
     this.p1 = new Float64Array(nodes);
     this.p2 = new Float64Array(nodes);
   }
 
+  private add(from: number, to: number, capacity: number, cost: Cost3, convex: number): number {
+    if (this.sealed) throw new Error('arcs must be added before solving');
+    const b = this.building;
+    const id = b.to.length;
+    b.from.push(from, to);
+    b.to.push(to, from);
+    b.cap.push(capacity, 0);
+    b.cost.push(cost[0], cost[1], cost[2], -cost[0], -cost[1], -cost[2]);
+    b.convex.push(convex, convex);
+    return id;
+  }
+
   /** A plain arc; returns its id (flow on it is `flowOn(id)`). Costs must be ≥ 0 lexicographically. */
   addArc(from: number, to: number, capacity: number, cost: Cost3): number {
-    const id = this.arcs.length;
-    this.arcs.push({ to, cap: capacity, c0: cost[0], c1: cost[1], c2: cost[2], convex: -1, forward: true });
-    this.arcs.push({
-      to: from,
-      cap: 0,
-      c0: -cost[0],
-      c1: -cost[1],
-      c2: -cost[2],
-      convex: -1,
-      forward: false,
-    });
-    this.adj[from]!.push(id);
-    this.adj[to]!.push(id + 1);
-    return id;
+    return this.add(from, to, capacity, cost, -1);
   }
 
   /** A convex arc: its j-th unit (1-based) costs marginal(j), non-decreasing and ≥ 0. */
   addConvexArc(from: number, to: number, capacity: number, marginal: (unit: number) => Cost3): number {
-    const id = this.arcs.length;
     const k = this.convexArcs.length;
+    const id = this.add(from, to, capacity, [0, 0, 0], k);
     this.convexArcs.push({ forwardArc: id, capacity, flow: 0, marginal });
-    this.arcs.push({ to, cap: capacity, c0: 0, c1: 0, c2: 0, convex: k, forward: true });
-    this.arcs.push({ to: from, cap: 0, c0: 0, c1: 0, c2: 0, convex: k, forward: false });
-    this.adj[from]!.push(id);
-    this.adj[to]!.push(id + 1);
-    this.refreshConvex(k);
     return id;
   }
 
   /** Units of flow on an arc returned by addArc/addConvexArc. */
   flowOn(id: number): number {
-    return this.arcs[id + 1]!.cap;
+    if (!this.sealed) return 0;
+    return this.cap[id + 1]!;
+  }
+
+  private seal(): void {
+    if (this.sealed) return;
+    this.sealed = true;
+    const b = this.building;
+    const m = b.to.length;
+    this.to = Int32Array.from(b.to);
+    this.cap = Int32Array.from(b.cap);
+    this.c0 = new Float64Array(m);
+    this.c1 = new Float64Array(m);
+    this.c2 = new Float64Array(m);
+    for (let e = 0; e < m; e++) {
+      this.c0[e] = b.cost[3 * e]!;
+      this.c1[e] = b.cost[3 * e + 1]!;
+      this.c2[e] = b.cost[3 * e + 2]!;
+    }
+    this.convexOf = Int32Array.from(b.convex);
+    this.head = new Int32Array(this.nodes + 1);
+    for (const u of b.from) this.head[u + 1]!++;
+    for (let u = 0; u < this.nodes; u++) this.head[u + 1]! += this.head[u]!;
+    const fill = this.head.slice(0, this.nodes);
+    this.adj = new Int32Array(m);
+    for (let e = 0; e < m; e++) this.adj[fill[b.from[e]!]!++] = e;
+    for (let k = 0; k < this.convexArcs.length; k++) this.refreshConvex(k);
+    this.building = { from: [], to: [], cap: [], cost: [], convex: [] };
   }
 
   private refreshConvex(k: number): void {
     const c = this.convexArcs[k]!;
-    const fwd = this.arcs[c.forwardArc]!;
-    const rev = this.arcs[c.forwardArc + 1]!;
-    fwd.cap = c.capacity - c.flow;
-    rev.cap = c.flow;
-    if (c.flow < c.capacity) [fwd.c0, fwd.c1, fwd.c2] = c.marginal(c.flow + 1);
+    const fwd = c.forwardArc;
+    const rev = fwd + 1;
+    this.cap[fwd] = c.capacity - c.flow;
+    this.cap[rev] = c.flow;
+    if (c.flow < c.capacity) {
+      const m = c.marginal(c.flow + 1);
+      this.c0[fwd] = m[0];
+      this.c1[fwd] = m[1];
+      this.c2[fwd] = m[2];
+    }
     if (c.flow > 0) {
       const m = c.marginal(c.flow);
-      rev.c0 = -m[0];
-      rev.c1 = -m[1];
-      rev.c2 = -m[2];
+      this.c0[rev] = -m[0];
+      this.c1[rev] = -m[1];
+      this.c2[rev] = -m[2];
     }
   }
 
   private push(e: number): void {
-    const a = this.arcs[e]!;
-    if (a.convex >= 0) {
-      this.convexArcs[a.convex]!.flow += a.forward ? 1 : -1;
-      this.refreshConvex(a.convex);
+    const k = this.convexOf[e]!;
+    if (k >= 0) {
+      this.convexArcs[k]!.flow += (e & 1) === 0 ? 1 : -1;
+      this.refreshConvex(k);
     } else {
-      a.cap -= 1;
-      this.arcs[e ^ 1]!.cap += 1;
+      this.cap[e]! -= 1;
+      this.cap[e ^ 1]! += 1;
     }
   }
 
   /** Whether the residual arc e out of u has reduced cost exactly zero. */
   private tight(u: number, e: number): boolean {
-    const a = this.arcs[e]!;
-    const v = a.to;
+    const v = this.to[e]!;
     return (
-      a.c0 + this.p0[u]! - this.p0[v]! === 0 &&
-      a.c1 + this.p1[u]! - this.p1[v]! === 0 &&
-      a.c2 + this.p2[u]! - this.p2[v]! === 0
+      this.c0[e]! + this.p0[u]! - this.p0[v]! === 0 &&
+      this.c1[e]! + this.p1[u]! - this.p1[v]! === 0 &&
+      this.c2[e]! + this.p2[u]! - this.p2[v]! === 0
     );
   }
 
   /** Sends as much flow as possible from s to t at the least cost; returns the flow value. */
   minCostMaxFlow(s: number, t: number, limit = Number.POSITIVE_INFINITY): number {
+    this.seal();
     let flow = 0;
     const n = this.nodes;
     const d0 = new Float64Array(n);
@@ -134,26 +164,23 @@ export class FlowNetwork {
     const done = new Uint8Array(n);
     const level = new Int32Array(n);
     const iter = new Int32Array(n);
+    const queue = new Int32Array(n);
+    const path = new Int32Array(n);
     while (flow < limit) {
       if (!this.dijkstra(s, t, d0, d1, d2, done)) break;
       // π(v) += min(d(v), d(t)): arcs on shortest paths become tight, none turns negative.
       for (let v = 0; v < n; v++) {
-        if (done[v]) {
-          this.p0[v]! += d0[v]!;
-          this.p1[v]! += d1[v]!;
-          this.p2[v]! += d2[v]!;
-        } else {
-          this.p0[v]! += d0[t]!;
-          this.p1[v]! += d1[t]!;
-          this.p2[v]! += d2[t]!;
-        }
+        const w = done[v] ? v : t;
+        this.p0[v]! += d0[w]!;
+        this.p1[v]! += d1[w]!;
+        this.p2[v]! += d2[w]!;
       }
       // Blocking flows (Dinic) over tight arcs, one unit per path.
       for (;;) {
-        if (!this.levels(s, t, level)) break;
-        iter.fill(0);
+        if (!this.levels(s, t, level, queue)) break;
+        iter.set(this.head.subarray(0, n));
         let pushed = 0;
-        while (flow < limit && this.augment(s, t, level, iter)) {
+        while (flow < limit && this.augment(s, t, level, iter, path)) {
           flow++;
           pushed++;
         }
@@ -181,22 +208,23 @@ export class FlowNetwork {
     d2[s] = 0;
     const heap = new Heap3();
     heap.push(s, 0, 0, 0);
+    const { to, cap, c0, c1, c2, p0, p1, p2, head, adj } = this;
     while (heap.size > 0) {
       const u = heap.pop(d0, d1, d2, done);
       if (u < 0) break;
       done[u] = 1;
       if (u === t) return true;
-      const pu0 = this.p0[u]! + d0[u]!;
-      const pu1 = this.p1[u]! + d1[u]!;
-      const pu2 = this.p2[u]! + d2[u]!;
-      for (const e of this.adj[u]!) {
-        const a = this.arcs[e]!;
-        if (a.cap <= 0) continue;
-        const v = a.to;
+      const pu0 = p0[u]! + d0[u]!;
+      const pu1 = p1[u]! + d1[u]!;
+      const pu2 = p2[u]! + d2[u]!;
+      for (let i = head[u]!, end = head[u + 1]!; i < end; i++) {
+        const e = adj[i]!;
+        if (cap[e]! <= 0) continue;
+        const v = to[e]!;
         if (done[v]) continue;
-        const n0 = a.c0 + pu0 - this.p0[v]!;
-        const n1 = a.c1 + pu1 - this.p1[v]!;
-        const n2 = a.c2 + pu2 - this.p2[v]!;
+        const n0 = c0[e]! + pu0 - p0[v]!;
+        const n1 = c1[e]! + pu1 - p1[v]!;
+        const n2 = c2[e]! + pu2 - p2[v]!;
         if (n0 < d0[v]! || (n0 === d0[v]! && (n1 < d1[v]! || (n1 === d1[v]! && n2 < d2[v]!)))) {
           d0[v] = n0;
           d1[v] = n1;
@@ -208,40 +236,44 @@ export class FlowNetwork {
     return false;
   }
 
-  private levels(s: number, t: number, level: Int32Array): boolean {
+  private levels(s: number, t: number, level: Int32Array, queue: Int32Array): boolean {
     level.fill(-1);
     level[s] = 0;
-    const queue = [s];
-    for (let qi = 0; qi < queue.length; qi++) {
+    queue[0] = s;
+    let tail = 1;
+    const { to, cap, head, adj } = this;
+    for (let qi = 0; qi < tail; qi++) {
       const u = queue[qi]!;
-      for (const e of this.adj[u]!) {
-        const a = this.arcs[e]!;
-        if (a.cap > 0 && level[a.to] === -1 && this.tight(u, e)) {
-          level[a.to] = level[u]! + 1;
-          queue.push(a.to);
+      for (let i = head[u]!, end = head[u + 1]!; i < end; i++) {
+        const e = adj[i]!;
+        const v = to[e]!;
+        if (cap[e]! > 0 && level[v] === -1 && this.tight(u, e)) {
+          level[v] = level[u]! + 1;
+          queue[tail++] = v;
         }
       }
     }
     return level[t] !== -1;
   }
 
-  /** One unit along a tight, level-increasing path (iterative DFS with current-arc pointers). */
-  private augment(s: number, t: number, level: Int32Array, iter: Int32Array): boolean {
-    const path: number[] = [];
+  /** One unit along a tight, level-increasing path (iterative DFS with current-arc pointers into adj). */
+  private augment(s: number, t: number, level: Int32Array, iter: Int32Array, path: Int32Array): boolean {
+    let depth = 0;
     let u = s;
+    const { to, cap, head, adj } = this;
     for (;;) {
       if (u === t) {
-        for (const e of path) this.push(e);
+        for (let i = 0; i < depth; i++) this.push(path[i]!);
         return true;
       }
-      const list = this.adj[u]!;
       let advanced = false;
-      while (iter[u]! < list.length) {
-        const e = list[iter[u]!]!;
-        const a = this.arcs[e]!;
-        if (a.cap > 0 && level[a.to] === level[u]! + 1 && this.tight(u, e)) {
-          path.push(e);
-          u = a.to;
+      const end = head[u + 1]!;
+      while (iter[u]! < end) {
+        const e = adj[iter[u]!]!;
+        const v = to[e]!;
+        if (cap[e]! > 0 && level[v] === level[u]! + 1 && this.tight(u, e)) {
+          path[depth++] = e;
+          u = v;
           advanced = true;
           break;
         }
@@ -251,8 +283,8 @@ export class FlowNetwork {
       // Dead end: retreat and skip the arc that led here.
       if (u === s) return false;
       level[u] = -1;
-      const back = path.pop()!;
-      u = this.arcs[back ^ 1]!.to;
+      const back = path[--depth]!;
+      u = to[back ^ 1]!;
       iter[u]!++;
     }
   }

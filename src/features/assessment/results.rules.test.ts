@@ -197,6 +197,17 @@ describe('z-score normalisation per assessor', () => {
     );
   });
 
+  it('is left out entirely when the cycle does not normalise', () => {
+    const r = cycleResults(SHEETS, { ...OPTIONS, normalise: false });
+    expect(r.assessors.every((x) => x.normalisation === 'off' && x.notes.length === 1)).toBe(true);
+    expect(
+      r.nominations.every((n) => n.normalisedMean === null && n.sheets.every((s) => s.normalised === null)),
+    ).toBe(true);
+    expect(r.nominations.flatMap((n) => n.notes).some((x) => x.code === 'normalisationUnavailable')).toBe(
+      false,
+    );
+  });
+
   it('only shifts an assessor whose scores are all equal (no division by zero)', () => {
     const r = cycleResults(
       [

@@ -27,6 +27,8 @@ export interface ResultsOptions {
   aggregate: 'mean' | 'median';
   /** The spread (max − min, or the standard deviation) above which the assessors disagree; null: never flag. */
   disagreement: { measure: 'range' | 'sd'; threshold: number | null };
+  /** Whether the cycle shows z-score normalised scores beside the raw ones. */
+  normalise: boolean;
   /** An assessor's scores are standardised only when they scored at least this many nominations. */
   minSheetsToNormalise: number;
   /** Severity: the mean deviation (points) beyond which an assessor is called severe or lenient, and the least shared nominations to judge. */
@@ -36,6 +38,7 @@ export interface ResultsOptions {
 export const DEFAULT_RESULTS_OPTIONS: ResultsOptions = {
   aggregate: 'mean',
   disagreement: { measure: 'range', threshold: 15 },
+  normalise: true,
   minSheetsToNormalise: 5,
   severity: { threshold: 5, minShared: 3 },
 };
@@ -88,7 +91,8 @@ export interface AssessorResult {
   mean: number;
   /** Population standard deviation of their totals. */
   sd: number;
-  normalisation: 'scaled' | 'shifted' | 'skipped';
+  /** scaled: z-scores; shifted: all their scores equal; skipped: too few sheets; off: the cycle does not normalise. */
+  normalisation: 'scaled' | 'shifted' | 'skipped' | 'off';
   /** Mean of (their total − the mean of the others' totals) over shared nominations; negative = severe. */
   severity: number | null;
   /** Standard error of that mean. */
@@ -270,11 +274,12 @@ export function cycleResults(
     const m = mean(xs);
     const sd = standardDeviation(xs, 'population');
     let mode: AssessorResult['normalisation'];
-    if (xs.length < options.minSheetsToNormalise) mode = 'skipped';
+    if (!options.normalise) mode = 'off';
+    else if (xs.length < options.minSheetsToNormalise) mode = 'skipped';
     else if (sd > 1e-9) mode = 'scaled';
     else mode = 'shifted';
     assessorStats.set(assessorId, { mean: m, sd, mode });
-    if (mode === 'skipped') continue;
+    if (mode === 'skipped' || mode === 'off') continue;
     for (const i of idx)
       normalised[i] =
         mode === 'scaled' ? panelMean + (panelSd * (totals[i]! - m)) / sd : panelMean + totals[i]! - m;
@@ -444,7 +449,9 @@ function nominationResult(
     );
 
   let normalisedMean: number | null = null;
-  if (sheetResults.every((s) => s.normalised !== null))
+  if (!options.normalise) {
+    // the cycle does not normalise: nothing to show or explain
+  } else if (sheetResults.every((s) => s.normalised !== null))
     normalisedMean = mean(sheetResults.map((s) => s.normalised!));
   else {
     const skipped = sheetResults.filter((s) => s.normalised === null).length;

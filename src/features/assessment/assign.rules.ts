@@ -18,6 +18,7 @@ import { FlowNetwork } from './assign.flow.ts';
 import { CONFLICT_KIND_NAMES, type ConflictKind } from './conflicts.rules.ts';
 import { type Bilingual, type Note, joinList, say } from './rules.messages.ts';
 
+/** An assessor as the assignment sees them: expertise and load cap for this cycle. */
 export interface AssessorInput {
   id: string;
   label?: string;
@@ -27,6 +28,7 @@ export interface AssessorInput {
   cap: number;
 }
 
+/** A nomination to staff: its commodity decides expertise. */
 export interface NominationInput {
   id: string;
   label?: string;
@@ -48,6 +50,7 @@ export interface ExistingAssignment {
   nominationId: string;
 }
 
+/** The cycle's assignment settings. */
 export interface AssignOptions {
   /** Assessors wanted per nomination. */
   k: number;
@@ -55,6 +58,7 @@ export interface AssignOptions {
   expertise: 'hard' | 'soft';
 }
 
+/** Everything the automatic assignment needs. */
 export interface AssignInput {
   nominations: readonly NominationInput[];
   assessors: readonly AssessorInput[];
@@ -85,6 +89,7 @@ export interface NominationOutcome {
   notes: Note[];
 }
 
+/** An assessor's load before and after the run, against their cap. */
 export interface AssessorLoad {
   assessorId: string;
   before: number;
@@ -92,6 +97,7 @@ export interface AssessorLoad {
   cap: number;
 }
 
+/** The new assignments, each nomination's outcome, the loads, and any bad input. */
 export interface AssignResult {
   assignments: Assignment[];
   nominations: NominationOutcome[];

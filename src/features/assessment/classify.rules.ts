@@ -318,6 +318,7 @@ export interface Ranked {
   notes: Note[];
 }
 
+/** Ranking settings: tie-break keys, shown precision, and whether the star comes first. */
 export interface RankOptions {
   tieBreak?: readonly TieBreak[];
   precision?: number;

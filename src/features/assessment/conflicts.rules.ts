@@ -17,6 +17,7 @@ export const CONFLICT_KINDS = [
 ] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
+/** The conflict kinds in both languages. */
 export const CONFLICT_KIND_NAMES: Record<ConflictKind, Bilingual> = {
   family: { id: 'hubungan keluarga', en: 'family' },
   business_partner: { id: 'mitra usaha', en: 'business partner' },
@@ -104,6 +105,7 @@ export interface Contacts {
   emails?: readonly (string | null | undefined)[];
 }
 
+/** What an assessor and an IKM can share. */
 export type MatchOn = 'institution' | 'phone' | 'email';
 
 /** A likely conflict: what the two share, the kind to suggest, and a sentence saying so. */

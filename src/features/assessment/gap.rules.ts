@@ -53,6 +53,7 @@ export interface PlanStep {
   gain: number;
 }
 
+/** What it takes to reach the star above the current one. */
 export interface NextStar {
   star: number;
   /** Points needed on the 0–100 total (from the shown score to the band's lower edge). */
@@ -63,6 +64,7 @@ export interface NextStar {
   reachable: boolean;
 }
 
+/** A nomination's gap analysis: criteria by gain, coaching needs, the next star, and sentences. */
 export interface GapAnalysis {
   criteria: CriterionGap[];
   totalLost: number;
@@ -71,6 +73,7 @@ export interface GapAnalysis {
   notes: Note[];
 }
 
+/** What the gap analysis needs: the rubric, the sheets, the classified score, and optionally bands, class and coaching map. */
 export interface GapInput {
   rubric: Rubric | CompiledRubric;
   /** The submitted sheets, or the single agreed sheet after moderation. */

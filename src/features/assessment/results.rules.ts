@@ -35,6 +35,7 @@ export interface ResultsOptions {
   severity: { threshold: number; minShared: number };
 }
 
+/** Defaults for a new cycle: mean, flag a range over 15 points, normalise assessors with 5+ sheets, severe or lenient beyond 5 points. */
 export const DEFAULT_RESULTS_OPTIONS: ResultsOptions = {
   aggregate: 'mean',
   disagreement: { measure: 'range', threshold: 15 },
@@ -82,6 +83,7 @@ export interface NominationResult {
   notes: Note[];
 }
 
+/** An assessor's tendency against the others: severe (lower), lenient (higher), in line, or not yet known. */
 export type Tendency = 'severe' | 'lenient' | 'in_line' | 'unknown';
 
 /** An assessor's figures across the cycle. */
@@ -102,6 +104,7 @@ export interface AssessorResult {
   notes: Note[];
 }
 
+/** Krippendorff's reading of an alpha value. */
 export type AgreementReading = 'reliable' | 'tentative' | 'unreliable' | 'undefined';
 
 /** Agreement between assessors on the sheets' totals. */
@@ -115,6 +118,7 @@ export interface AgreementResult {
   note: Note;
 }
 
+/** A cycle's results: each nomination, each assessor, the agreement, and the panel's scale. */
 export interface CycleResults {
   nominations: NominationResult[];
   assessors: AssessorResult[];
@@ -157,6 +161,7 @@ export function standardDeviation(xs: ArrayLike<number>, kind: 'sample' | 'popul
   return Math.sqrt(sumSquares(xs) / denom);
 }
 
+/** Krippendorff's alpha with the counts and disagreements it came from. */
 export interface AlphaResult {
   alpha: number | null;
   /** Units with two or more values (only those are pairable). */

@@ -26,6 +26,7 @@ export const COACHING_KINDS = [
 ] as const;
 export type CoachingKind = (typeof COACHING_KINDS)[number];
 
+/** The coaching kinds in both languages. */
 export const COACHING_KIND_NAMES: Record<CoachingKind, Bilingual> = {
   training: { id: 'pelatihan', en: 'training' },
   packaging_branding: { id: 'kemasan dan merek', en: 'packaging and branding' },

@@ -73,7 +73,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-describe('ovop command line', () => {
+describe('ovop command line', { timeout: 120_000 }, () => {
   it('creates a user and an API token for it', async () => {
     const created = await ovop(
       [

@@ -25,7 +25,7 @@ import { eventLabels, eventsText, followUpText, stakeholderText } from './events
 import { eventPhase, SHEET_BLANK_ROWS } from './events.rules.ts';
 import { type EventRow, eventStakeholderLinks, listEventFiles, listSpeakers } from './events.service.ts';
 import { followUpsOfEvent } from './followups.service.ts';
-import { allParticipants } from './participants.service.ts';
+import { allParticipants, lastSeq } from './participants.service.ts';
 import { commitmentsOfEvent } from './stakeholders.service.ts';
 
 /** The office's name on every page, as on the letterhead. */
@@ -58,9 +58,10 @@ async function kabkotaNames(db: Db, provinceCode: string): Promise<Map<string, s
  */
 export async function attendanceSheetPdf(db: Db, event: EventRow, lang: Lang): Promise<Uint8Array> {
   const t = translator(eventsText, lang);
-  const [people, names] = await Promise.all([
+  const [people, names, last] = await Promise.all([
     allParticipants(db, event.id),
     kabkotaNames(db, event.provinceCode),
+    lastSeq(db, event.id),
   ]);
   const pdf = await writer(lang, `${t('sheetTitle')} — ${event.title}`, 'landscape');
   await pdf.heading(t('sheetTitle'));
@@ -69,7 +70,6 @@ export async function attendanceSheetPdf(db: Db, event: EventRow, lang: Lang): P
     [t('sheetDate'), eventWhen(event, lang)],
     [t('venue'), `${event.venue}, ${names.get(event.venueKabkotaCode) ?? event.venueKabkotaCode}`],
   ]);
-  const last = people.reduce((m, p) => Math.max(m, p.seq), 0);
   const rows = people.map((p) => [
     String(p.seq),
     p.name,
@@ -127,7 +127,7 @@ export async function eventReportPdf(
     kabkotaNames(db, event.provinceCode),
     listSpeakers(db, event.id),
     eventCoverage(db, event),
-    allParticipants(db, event.id),
+    allParticipants(db, event.id, { present: true }),
     listEventFiles(db, event.id, 'photo'),
     followUpsOfEvent(db, actor, event.id),
     eventStakeholderLinks(db, event.id),

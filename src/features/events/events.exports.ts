@@ -71,7 +71,10 @@ export async function participantsXlsx(
 /** Who was present (with the kab/kota recorded then), and a second sheet of coverage by kab/kota. */
 export async function attendanceXlsx(db: Db, event: EventRow, lang: Lang): Promise<Response> {
   const t = translator(eventsText, lang);
-  const [people, coverage] = await Promise.all([allParticipants(db, event.id), eventCoverage(db, event)]);
+  const [people, coverage] = await Promise.all([
+    allParticipants(db, event.id, { present: true }),
+    eventCoverage(db, event),
+  ]);
   const names = new Map(coverage.rows.map((r) => [r.code, r.name]));
   const present = people.filter((p) => p.attendance);
   const attendance: ExportSheet = {

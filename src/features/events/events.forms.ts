@@ -15,6 +15,7 @@ import {
   optionalCalendarDate,
   optionalRupiah,
   optionalText,
+  parseCalendarDate,
   text,
   versionField,
 } from '../../platform/fields.ts';
@@ -39,14 +40,15 @@ export function parseInstant(raw: string): Date | undefined {
   const s = raw.trim();
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
     const d = new Date(s);
-    return Number.isNaN(d.getTime()) ? undefined : d;
+    return Number.isNaN(d.getTime()) || !parseCalendarDate(s.slice(0, 10)) ? undefined : d;
   }
-  const local = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})[ T,]+(\d{1,2})[.:](\d{2})$/.exec(s);
-  if (local) {
-    const [, d, m, y, h, mi] = local;
-    return fromLocalInput(`${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}T${h!.padStart(2, '0')}:${mi}`);
-  }
-  return fromLocalInput(s);
+  const m = /^(\S+)[ T,]+(\d{1,2})[.:](\d{2})$/.exec(s);
+  if (!m) return undefined;
+  // The calendar part must be a real date (no 31 February), the time a real time.
+  const date = parseCalendarDate(m[1]!);
+  const [h, mi] = [Number(m[2]), Number(m[3])];
+  if (!date || h > 23 || mi > 59) return undefined;
+  return fromLocalInput(`${date}T${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}`);
 }
 
 const instant = () =>

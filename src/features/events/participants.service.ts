@@ -144,15 +144,38 @@ export async function listParticipants(
   return { ...page, rows: page.rows.map((r) => toView(r, actor)) };
 }
 
-/** Everyone on the list (withdrawn people left out), in sheet order, for sheets, exports and reports. */
-export async function allParticipants(db: Db, eventId: string): Promise<ParticipantView[]> {
+/**
+ * Everyone on the list in sheet order, for sheets, exports and reports. Withdrawn people are left out,
+ * unless `present` asks for those who were present before being taken off (their attendance counts).
+ */
+export async function allParticipants(
+  db: Db,
+  eventId: string,
+  opts: { present?: boolean } = {},
+): Promise<ParticipantView[]> {
   const rows = await db
     .select(participantColumns)
     .from(eventParticipants)
     .leftJoin(eventAttendance, eq(eventAttendance.participantId, eventParticipants.id))
-    .where(and(eq(eventParticipants.eventId, eventId), isNull(eventParticipants.withdrawnAt)))
+    .where(
+      and(
+        eq(eventParticipants.eventId, eventId),
+        opts.present
+          ? or(isNull(eventParticipants.withdrawnAt), sql`${eventAttendance.id} is not null`)
+          : isNull(eventParticipants.withdrawnAt),
+      ),
+    )
     .orderBy(asc(eventParticipants.seq));
   return rows.map((r) => toView(r, null));
+}
+
+/** The highest sheet number given so far (withdrawn people keep theirs), so blank rows never reuse one. */
+export async function lastSeq(db: Db, eventId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${eventParticipants.seq}), 0)::int` })
+    .from(eventParticipants)
+    .where(eq(eventParticipants.eventId, eventId));
+  return Number(row?.n ?? 0);
 }
 
 /** Counts on the list: listed and present. */

@@ -218,16 +218,44 @@ export class PdfWriter {
     return font;
   }
 
+  /** Glyph advances at size 1, per font and character: measuring by sums is far cheaper than shaping. */
+  private readonly advances = new Map<string, number>();
+
+  private runWidth(font: PDFFont, fontKey: string, run: string, size: number): number {
+    let width = 0;
+    for (const ch of run) {
+      const key = `${fontKey}|${ch}`;
+      let w = this.advances.get(key);
+      if (w === undefined) {
+        w = font.widthOfTextAtSize(ch, 1);
+        this.advances.set(key, w);
+      }
+      width += w;
+    }
+    return width * size;
+  }
+
   /** Splits text into pieces, each drawn with the first font subset that has its characters. */
   private async pieces(text: string, size: number, bold: boolean): Promise<Piece[]> {
     const weight: Weight = bold ? 700 : 400;
+    // Plain ASCII, the common case, is one piece in the first subset.
+    if (/^[\x20-\x7e]*$/.test(text)) {
+      if (!text) return [];
+      const font = await this.font('latin', weight);
+      return [{ kind: 'text', text, font, width: this.runWidth(font, `latin-${weight}`, text, size) }];
+    }
     const out: Piece[] = [];
     let run = '';
     let runSubset: string | null = null;
     const flush = async () => {
       if (!run || !runSubset) return;
       const font = await this.font(runSubset, weight);
-      out.push({ kind: 'text', text: run, font, width: font.widthOfTextAtSize(run, size) });
+      out.push({
+        kind: 'text',
+        text: run,
+        font,
+        width: this.runWidth(font, `${runSubset}-${weight}`, run, size),
+      });
       run = '';
     };
     for (const raw of text.replace(/\t/g, '    ')) {
@@ -242,7 +270,12 @@ export class PdfWriter {
         if (symbol) out.push({ kind: 'symbol', symbol, width: size * 0.8 });
         else {
           const font = await this.font('latin', weight);
-          out.push({ kind: 'text', text: '?', font, width: font.widthOfTextAtSize('?', size) });
+          out.push({
+            kind: 'text',
+            text: '?',
+            font,
+            width: this.runWidth(font, `latin-${weight}`, '?', size),
+          });
         }
         continue;
       }

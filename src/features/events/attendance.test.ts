@@ -18,15 +18,24 @@ const system = systemActor('test');
 
 const attendanceCount = async (eventId: string) =>
   Number(
-    (await t.deps.db.select({ n: count() }).from(eventAttendance).where(eq(eventAttendance.eventId, eventId)))[0]!.n,
+    (
+      await t.deps.db.select({ n: count() }).from(eventAttendance).where(eq(eventAttendance.eventId, eventId))
+    )[0]!.n,
   );
 const participantCount = async (eventId: string) =>
   Number(
-    (await t.deps.db.select({ n: count() }).from(eventParticipants).where(eq(eventParticipants.eventId, eventId)))[0]!
-      .n,
+    (
+      await t.deps.db
+        .select({ n: count() })
+        .from(eventParticipants)
+        .where(eq(eventParticipants.eventId, eventId))
+    )[0]!.n,
   );
 
-async function guest(event: EventRow, overrides: Partial<Parameters<typeof addGuest>[3]> = {}): Promise<ParticipantRow> {
+async function guest(
+  event: EventRow,
+  overrides: Partial<Parameters<typeof addGuest>[3]> = {},
+): Promise<ParticipantRow> {
   return addGuest(t.deps.db, system, event.id, {
     name: 'Yohanis Latumahina',
     institution: 'Disperindag Kabupaten Buru',
@@ -53,7 +62,9 @@ describe('one-tap check-in with a personal link', () => {
 
     const tap = await visitor.post(personalPath(event, p));
     expect(tap.status).toBe(200);
-    expect(textOf(await tap.text())).toMatch(/Terima kasih, Yohanis Latumahina: Anda tercatat hadir pukul \d+ \w+ \d{4} \d{2}\.\d{2} WIT\./);
+    expect(textOf(await tap.text())).toMatch(
+      /Terima kasih, Yohanis Latumahina: Anda tercatat hadir pukul \d+ \w+ \d{4} \d{2}\.\d{2} WIT\./,
+    );
     const again = await visitor.post(personalPath(event, p));
     expect(again.status).toBe(200);
     expect(textOf(await again.text())).toContain('Anda sudah tercatat hadir pukul');
@@ -83,7 +94,9 @@ describe('one-tap check-in with a personal link', () => {
       const post = await visitor.post(path);
       expect(post.status, path).toBe(404);
       if (path.startsWith('/hadir/A') || path.includes(event.doorToken))
-        expect(textOf(await post.text())).toContain('Kode atau tautan ini tidak dikenal atau tidak berlaku. Tidak ada yang dicatat.');
+        expect(textOf(await post.text())).toContain(
+          'Kode atau tautan ini tidak dikenal atau tidak berlaku. Tidak ada yang dicatat.',
+        );
     }
     expect(await attendanceCount(event.id)).toBe(0);
     expect(await attendanceCount(other.id)).toBe(0);
@@ -95,7 +108,9 @@ describe('one-tap check-in with a personal link', () => {
     await t.deps.db.update(events).set({ status: 'cancelled' }).where(eq(events.id, event.id));
     const res = await t.client().post(personalPath(event, p));
     expect(res.status).toBe(409);
-    expect(textOf(await res.text())).toContain('Kegiatan ini dibatalkan, jadi kehadiran tidak dapat dicatat.');
+    expect(textOf(await res.text())).toContain(
+      'Kegiatan ini dibatalkan, jadi kehadiran tidak dapat dicatat.',
+    );
     expect(await attendanceCount(event.id)).toBe(0);
   });
 
@@ -103,7 +118,10 @@ describe('one-tap check-in with a personal link', () => {
     const marked = await makeEvent(t);
     const p1 = await guest(marked);
     await t.deps.db.update(events).set({ status: 'finished' }).where(eq(events.id, marked.id));
-    const over = await makeEvent(t, { startsAt: new Date(Date.now() - 30 * HOUR), endsAt: new Date(Date.now() - 7 * HOUR) });
+    const over = await makeEvent(t, {
+      startsAt: new Date(Date.now() - 30 * HOUR),
+      endsAt: new Date(Date.now() - 7 * HOUR),
+    });
     const p2 = await guest(over);
     for (const [e, p] of [
       [marked, p1],
@@ -111,13 +129,18 @@ describe('one-tap check-in with a personal link', () => {
     ] as const) {
       const res = await t.client().post(personalPath(e, p));
       expect(res.status).toBe(409);
-      expect(textOf(await res.text())).toContain('Kegiatan ini sudah selesai, jadi daftar hadir sudah ditutup.');
+      expect(textOf(await res.text())).toContain(
+        'Kegiatan ini sudah selesai, jadi daftar hadir sudah ditutup.',
+      );
       expect(await attendanceCount(e.id)).toBe(0);
     }
   });
 
   it('does not open check-in days before the event', async () => {
-    const event = await makeEvent(t, { startsAt: new Date(Date.now() + 48 * HOUR), endsAt: new Date(Date.now() + 52 * HOUR) });
+    const event = await makeEvent(t, {
+      startsAt: new Date(Date.now() + 48 * HOUR),
+      endsAt: new Date(Date.now() + 52 * HOUR),
+    });
     const p = await guest(event);
     const res = await t.client().post(personalPath(event, p));
     expect(res.status).toBe(409);
@@ -167,7 +190,9 @@ describe('the check-in list at the desk', () => {
     expect(second.status).toBe(303);
     const list = await admin.get(second.headers.get('location')!);
     expect(list.status).toBe(200);
-    expect(textOf(await list.text())).toMatch(/Yohanis Latumahina sudah tercatat hadir pukul \d{2}\.\d{2}; tidak dicatat dua kali\./);
+    expect(textOf(await list.text())).toMatch(
+      /Yohanis Latumahina sudah tercatat hadir pukul \d{2}\.\d{2}; tidak dicatat dua kali\./,
+    );
     expect(await attendanceCount(event.id)).toBe(1);
   });
 
@@ -219,7 +244,10 @@ describe('self-registration through the public link', () => {
     expect(res.status).toBe(200);
     const text = textOf(await res.text());
     expect(text).toContain('Magdalena Rumthe, Anda terdaftar sebagai peserta nomor 1.');
-    const [p] = await t.deps.db.select().from(eventParticipants).where(eq(eventParticipants.eventId, event.id));
+    const [p] = await t.deps.db
+      .select()
+      .from(eventParticipants)
+      .where(eq(eventParticipants.eventId, event.id));
     expect(p!.source).toBe('self_registered');
     expect(text).toContain(`/hadir/${event.doorToken}/${p!.checkinToken}`);
   });
@@ -243,7 +271,9 @@ describe('self-registration through the public link', () => {
     expect(text).toContain('Pendaftaran sudah ditutup');
     expect(await participantCount(event.id)).toBe(0);
     const page = await t.client().get(`/daftar/${event.registrationToken}`);
-    expect(textOf(await page.text())).toContain('Pendaftaran untuk kegiatan ini sudah ditutup oleh penyelenggara.');
+    expect(textOf(await page.text())).toContain(
+      'Pendaftaran untuk kegiatan ini sudah ditutup oleh penyelenggara.',
+    );
   });
 
   it('asks for a way to reach the person, refuses the same e-mail twice, and answers 404 to an unknown link', async () => {
@@ -256,7 +286,10 @@ describe('self-registration through the public link', () => {
     expect(textOf(await missing.text())).toContain('Isi nomor telepon atau email');
     const one = { name: 'Dua Kali', email: 'dua@example.test', kabkotaCode: '81.01' };
     expect((await visitor.post(`/daftar/${event.registrationToken}`, one)).status).toBe(200);
-    const twice = await visitor.post(`/daftar/${event.registrationToken}`, { ...one, email: 'DUA@example.test' });
+    const twice = await visitor.post(`/daftar/${event.registrationToken}`, {
+      ...one,
+      email: 'DUA@example.test',
+    });
     expect(twice.status).toBe(422);
     expect(textOf(await twice.text())).toContain('Email ini sudah terdaftar untuk kegiatan ini.');
     expect(await participantCount(event.id)).toBe(1);
@@ -266,9 +299,13 @@ describe('self-registration through the public link', () => {
 
 describe('the paper sheet, typed back', () => {
   it('records the numbers that signed and the filled-in blank rows', async () => {
-    const event = await makeEvent(t, { startsAt: new Date(Date.now() - 50 * HOUR), endsAt: new Date(Date.now() - 44 * HOUR) });
+    const event = await makeEvent(t, {
+      startsAt: new Date(Date.now() - 50 * HOUR),
+      endsAt: new Date(Date.now() - 44 * HOUR),
+    });
     const people: ParticipantRow[] = [];
-    for (let i = 1; i <= 5; i++) people.push(await guest(event, { name: `Peserta ${i}`, phone: `0812000000${i}` }));
+    for (let i = 1; i <= 5; i++)
+      people.push(await guest(event, { name: `Peserta ${i}`, phone: `0812000000${i}` }));
     const admin = await t.as('admin@ovop.test');
     const res = await admin.post(`/events/${event.id}/sheet`, {
       numbers: '1-2, 4',
@@ -279,10 +316,14 @@ describe('the paper sheet, typed back', () => {
     });
     expect(res.status).toBe(303);
     const flash = textOf(await (await admin.get(res.headers.get('location')!)).text());
-    expect(flash).toContain('5 kehadiran dicatat dari daftar hadir kertas (0 sudah tercatat sebelumnya, 1 peserta tambahan).');
+    expect(flash).toContain(
+      '5 kehadiran dicatat dari daftar hadir kertas (0 sudah tercatat sebelumnya, 1 peserta tambahan).',
+    );
     const rows = await t.deps.db.select().from(eventAttendance).where(eq(eventAttendance.eventId, event.id));
     expect(rows).toHaveLength(5);
-    expect(rows.every((r) => r.method === 'sheet' && r.checkedInAt.getTime() === event.startsAt.getTime())).toBe(true);
+    expect(
+      rows.every((r) => r.method === 'sheet' && r.checkedInAt.getTime() === event.startsAt.getTime()),
+    ).toBe(true);
     const [walkIn] = await t.deps.db
       .select()
       .from(eventParticipants)

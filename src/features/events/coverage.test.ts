@@ -23,7 +23,14 @@ async function officer(email: string, regionCode: string): Promise<string> {
   const { user } = await createUser(
     t.deps.db,
     system,
-    { email, name: email.split('@')[0]!, role: 'petugas_kabkota', regionCode, locale: 'id', password: 'rahasia-123' },
+    {
+      email,
+      name: email.split('@')[0]!,
+      role: 'petugas_kabkota',
+      regionCode,
+      locale: 'id',
+      password: 'rahasia-123',
+    },
     t.config.PROVINCE_CODE,
   );
   return user.id;
@@ -32,7 +39,8 @@ async function officer(email: string, regionCode: string): Promise<string> {
 const moveTo = (id: string, regionCode: string) =>
   t.deps.db.update(users).set({ regionCode }).where(eq(users.id, id));
 
-const checkIn = (event: EventRow, participantId: string) => deskCheckIn(t.deps.db, system, event.id, participantId);
+const checkIn = (event: EventRow, participantId: string) =>
+  deskCheckIn(t.deps.db, system, event.id, participantId);
 
 describe('coverage of one event', () => {
   let event: EventRow;
@@ -43,7 +51,11 @@ describe('coverage of one event', () => {
     event = await makeEvent(t, { title: 'Sosialisasi OVOP 2023' });
     movedAfter = await officer('pindah.sesudah@ovop.test', '81.01');
     movedBefore = await officer('pindah.sebelum@ovop.test', '81.05');
-    await inviteUsers(t.deps.db, system, event.id, [movedAfter, movedBefore, await userId(t, 'admin@ovop.test')]);
+    await inviteUsers(t.deps.db, system, event.id, [
+      movedAfter,
+      movedBefore,
+      await userId(t, 'admin@ovop.test'),
+    ]);
     const byName = async (name: string) =>
       (await t.deps.db.query.eventParticipants.findFirst({
         where: (p, { and, eq }) => and(eq(p.eventId, event.id), eq(p.name, name)),
@@ -52,7 +64,13 @@ describe('coverage of one event', () => {
     const buru = await addGuest(t.deps.db, system, event.id, { name: 'Tamu Buru', kabkotaCode: '81.04' });
     const tual = await addGuest(t.deps.db, system, event.id, { name: 'Tamu Tual', kabkotaCode: '81.72' });
     // Registered but absent.
-    await addGuest(t.deps.db, system, event.id, { name: 'Tamu MBD', kabkotaCode: '81.08' }, 'self_registered');
+    await addGuest(
+      t.deps.db,
+      system,
+      event.id,
+      { name: 'Tamu MBD', kabkotaCode: '81.08' },
+      'self_registered',
+    );
     await addGuest(t.deps.db, system, event.id, { name: 'Tamu Aru Kedua', kabkotaCode: '81.07' });
     // From the ministry: no kab/kota.
     const ministry = await addGuest(t.deps.db, system, event.id, { name: 'Narasumber Kemenperin' });
@@ -101,7 +119,9 @@ describe('coverage of one event', () => {
     const html = await (await admin.get(`/events/${event.id}`)).text();
     const text = textOf(html);
     expect(text).toContain('5 dari 11 kabupaten/kota hadir');
-    expect(text).toContain('Tidak hadir: Kabupaten Maluku Tenggara, Kabupaten Kepulauan Tanimbar, Kabupaten Seram Bagian Timur, Kabupaten Maluku Barat Daya, Kabupaten Buru Selatan, Kota Ambon.');
+    expect(text).toContain(
+      'Tidak hadir: Kabupaten Maluku Tenggara, Kabupaten Kepulauan Tanimbar, Kabupaten Seram Bagian Timur, Kabupaten Maluku Barat Daya, Kabupaten Buru Selatan, Kota Ambon.',
+    );
     expect(html).toContain('class="coverage-grid"');
     const map = await admin.get(`/events/${event.id}/coverage.svg`);
     expect(map.headers.get('content-type')).toContain('image/svg+xml');
@@ -149,8 +169,15 @@ describe('coverage of one event', () => {
   it('writes an event report with the coverage, minutes and follow-ups, text extractable', async () => {
     const admin = await t.as('admin@ovop.test');
     const [row] = await t.deps.db.select().from(events).where(eq(events.id, event.id));
-    await admin.post(`/events/${event.id}/minutes`, { minutes: 'Usulan calon IKM paling lambat 30 Oktober.', version: String(row!.version) });
-    await admin.post(`/events/${event.id}/speakers`, { name: 'Dra. Fransina Matakupan', institution: 'Ditjen IKMA', topic: 'Penilaian OVOP' });
+    await admin.post(`/events/${event.id}/minutes`, {
+      minutes: 'Usulan calon IKM paling lambat 30 Oktober.',
+      version: String(row!.version),
+    });
+    await admin.post(`/events/${event.id}/speakers`, {
+      name: 'Dra. Fransina Matakupan',
+      institution: 'Ditjen IKMA',
+      topic: 'Penilaian OVOP',
+    });
     await admin.post(`/events/${event.id}/follow-ups`, {
       title: 'Identifikasi calon IKM dari sentra',
       dueDate: '2023-10-30',
@@ -206,15 +233,34 @@ describe('coverage across events', () => {
   it('counts the kab/kota represented at any event of a round, and which were missing', async () => {
     const cycleId = newId();
     const day = 86_400_000;
-    const a = await makeEvent(t, { title: 'Putaran A1', cycleId, startsAt: new Date(Date.UTC(2024, 1, 1)), endsAt: new Date(Date.UTC(2024, 1, 1) + 8 * 3_600_000) });
-    const b = await makeEvent(t, { title: 'Putaran A2', cycleId, startsAt: new Date(Date.UTC(2024, 1, 1) + day), endsAt: new Date(Date.UTC(2024, 1, 1) + day + 3_600_000) });
-    const outside = await makeEvent(t, { title: 'Lain', startsAt: new Date(Date.UTC(2024, 1, 3)), endsAt: new Date(Date.UTC(2024, 1, 3) + 3_600_000) });
+    const a = await makeEvent(t, {
+      title: 'Putaran A1',
+      cycleId,
+      startsAt: new Date(Date.UTC(2024, 1, 1)),
+      endsAt: new Date(Date.UTC(2024, 1, 1) + 8 * 3_600_000),
+    });
+    const b = await makeEvent(t, {
+      title: 'Putaran A2',
+      cycleId,
+      startsAt: new Date(Date.UTC(2024, 1, 1) + day),
+      endsAt: new Date(Date.UTC(2024, 1, 1) + day + 3_600_000),
+    });
+    const outside = await makeEvent(t, {
+      title: 'Lain',
+      startsAt: new Date(Date.UTC(2024, 1, 3)),
+      endsAt: new Date(Date.UTC(2024, 1, 3) + 3_600_000),
+    });
     const present = async (e: EventRow, kabkotaCode: string) => {
       const p = await addGuest(t.deps.db, system, e.id, { name: `Orang ${kabkotaCode}`, kabkotaCode });
       await t.deps.db.update(events).set({ status: 'scheduled' }).where(eq(events.id, e.id));
       // Typed back from paper, since these events are past.
       const { recordSheet } = await import('./attendance.service.ts');
-      await recordSheet(t.deps.db, system, e.id, { seqs: [p.seq], walkInName: [], walkInInstitution: [], walkInKabkota: [] });
+      await recordSheet(t.deps.db, system, e.id, {
+        seqs: [p.seq],
+        walkInName: [],
+        walkInInstitution: [],
+        walkInKabkota: [],
+      });
     };
     await present(a, '81.01');
     await present(a, '81.71');
@@ -228,7 +274,10 @@ describe('coverage across events', () => {
     expect(ambon).toMatchObject({ eventsAttended: 2, attended: 2 });
     expect(across.missing).not.toContain('Kota Ambon');
     expect(across.missing).toContain('Kabupaten Buru Selatan');
-    const byDate = await coverageAcross(t.deps.db, t.config.PROVINCE_CODE, { from: '2024-02-01', to: '2024-02-03' });
+    const byDate = await coverageAcross(t.deps.db, t.config.PROVINCE_CODE, {
+      from: '2024-02-01',
+      to: '2024-02-03',
+    });
     expect(byDate.present).toBe(4);
 
     const admin = await t.as('admin@ovop.test');

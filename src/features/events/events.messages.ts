@@ -115,7 +115,6 @@ export const eventsText = defineMessages({
   statusChanged: { id: 'Keadaan kegiatan diubah: {status}.', en: 'The event is now: {status}.' },
   auditTrail: { id: 'Jejak audit', en: 'Audit trail' },
   // Sections of the event page
-  sectionDetails: { id: 'Rincian', en: 'Details' },
   sectionSpeakers: { id: 'Narasumber', en: 'Speakers' },
   sectionMaterials: { id: 'Materi', en: 'Materials' },
   sectionPhotos: { id: 'Foto', en: 'Photos' },
@@ -377,7 +376,6 @@ export const eventsText = defineMessages({
     en: '{count} follow-up actions are overdue in your area.',
   },
   overdueLink: { id: 'Lihat tindak lanjut terlambat', en: 'See the overdue actions' },
-  required: { id: 'wajib', en: 'required' },
 });
 
 export const followUpText = defineMessages({
@@ -418,7 +416,6 @@ export const followUpText = defineMessages({
   updated: { id: 'Tindak lanjut disimpan.', en: 'Follow-up action saved.' },
   none: { id: 'Tidak ada tindak lanjut.', en: 'No follow-up actions.' },
   overdueOnly: { id: 'Hanya yang terlambat', en: 'Overdue only' },
-  overdueCount: { id: '{count} terlambat', en: '{count} overdue' },
   allStatuses: { id: 'Semua status', en: 'Any status' },
   open: { id: 'Buka', en: 'Open' },
   edit: { id: 'Perbarui', en: 'Update' },
@@ -571,9 +568,5 @@ export const eventRules = validationMessages('events', {
   },
   unknownStakeholder: { id: 'Pilih mitra dari daftar.', en: 'Choose a partner from the list.' },
   unknownEvent: { id: 'Pilih kegiatan dari daftar.', en: 'Choose an event from the list.' },
-  notAnImage: {
-    id: 'Foto harus berupa gambar JPG, PNG atau WebP.',
-    en: 'A photo must be a JPG, PNG or WebP image.',
-  },
   fileMissing: { id: 'Pilih berkas yang akan diunggah.', en: 'Choose a file to upload.' },
 });

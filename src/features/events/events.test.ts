@@ -14,7 +14,9 @@ afterAll(() => t.close());
 
 const eventCount = async () => Number((await t.deps.db.select({ n: count() }).from(events))[0]!.n);
 const fileCount = async (eventId: string) =>
-  Number((await t.deps.db.select({ n: count() }).from(eventFiles).where(eq(eventFiles.eventId, eventId)))[0]!.n);
+  Number(
+    (await t.deps.db.select({ n: count() }).from(eventFiles).where(eq(eventFiles.eventId, eventId)))[0]!.n,
+  );
 
 async function tinyPdf(): Promise<Uint8Array<ArrayBuffer>> {
   const { PDFDocument } = await import('pdf-lib');
@@ -35,7 +37,10 @@ async function jpeg(width = 800, height = 600): Promise<Uint8Array<ArrayBuffer>>
 describe('creating and editing an event', () => {
   it('creates an event with WIT times and shows it, with an audit row', async () => {
     const admin = await t.as('admin@ovop.test');
-    const res = await admin.post('/events', eventForm({ startsAt: '2023-09-04T09:00', endsAt: '2023-09-04T16:00' }));
+    const res = await admin.post(
+      '/events',
+      eventForm({ startsAt: '2023-09-04T09:00', endsAt: '2023-09-04T16:00' }),
+    );
     expect(res.status).toBe(303);
     const id = idFromLocation(res);
     const [row] = await t.deps.db.select().from(events).where(eq(events.id, id));
@@ -75,9 +80,15 @@ describe('creating and editing an event', () => {
 
   it('accepts a date typed by hand (for browsers without a date picker)', async () => {
     const admin = await t.as('admin@ovop.test');
-    const res = await admin.post('/events', eventForm({ startsAt: '04/09/2023 09.00', endsAt: '4-9-2023 16:30' }));
+    const res = await admin.post(
+      '/events',
+      eventForm({ startsAt: '04/09/2023 09.00', endsAt: '4-9-2023 16:30' }),
+    );
     expect(res.status).toBe(303);
-    const [row] = await t.deps.db.select().from(events).where(eq(events.id, idFromLocation(res)));
+    const [row] = await t.deps.db
+      .select()
+      .from(events)
+      .where(eq(events.id, idFromLocation(res)));
     expect(row!.endsAt.toISOString()).toBe('2023-09-04T07:30:00.000Z');
   });
 
@@ -106,11 +117,20 @@ describe('creating and editing an event', () => {
     const admin = await t.as('admin@ovop.test');
     const event = await makeEvent(t);
     expect(
-      (await admin.post(`/events/${event.id}/speakers`, { name: 'Ir. Maria Tuhumury', topic: 'Kriteria OVOP' })).status,
+      (
+        await admin.post(`/events/${event.id}/speakers`, {
+          name: 'Ir. Maria Tuhumury',
+          topic: 'Kriteria OVOP',
+        })
+      ).status,
     ).toBe(303);
     expect(
-      (await admin.post(`/events/${event.id}/minutes`, { minutes: 'Disepakati: usulan paling lambat 30 Okt.', version: '1' }))
-        .status,
+      (
+        await admin.post(`/events/${event.id}/minutes`, {
+          minutes: 'Disepakati: usulan paling lambat 30 Okt.',
+          version: '1',
+        })
+      ).status,
     ).toBe(303);
     const page = textOf(await (await admin.get(`/events/${event.id}`)).text());
     expect(page).toContain('Ir. Maria Tuhumury');
@@ -247,7 +267,10 @@ describe('who may do what', () => {
       body: { ...body, startsAt: '2024-03-01T12:00+09:00', endsAt: '2024-03-01T09:00' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields).toContainEqual({ path: 'endsAt', message: 'Waktu selesai harus sesudah waktu mulai.' });
+    expect(bad.body.error.fields).toContainEqual({
+      path: 'endsAt',
+      message: 'Waktu selesai harus sesudah waktu mulai.',
+    });
     const officer = await t.as('ambon@ovop.test');
     const read = await officer.api(`/api/v1/events/${created.body.id}`);
     expect(read.status).toBe(200);

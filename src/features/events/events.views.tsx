@@ -479,7 +479,9 @@ export function EventPage(props: EventPageData) {
 
       <h2 id="coverage">{t('sectionCoverage')}</h2>
       <p class="lead">
-        <strong>{t('coverageLine', { present: props.coverage.present, total: props.coverage.total })}.</strong>{' '}
+        <strong>
+          {t('coverageLine', { present: props.coverage.present, total: props.coverage.total })}.
+        </strong>{' '}
         {props.coverage.missing.length
           ? t('coverageMissing', { names: props.coverage.missing.join(', ') })
           : t('coverageAllPresent')}

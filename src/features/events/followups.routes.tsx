@@ -43,16 +43,13 @@ followUpRoutes.get('/follow-ups', async (c) => {
   const filter = parsed.ok ? parsed.data : FollowUpFilter.parse({});
   const [page, overdue, kab] = await Promise.all([
     listFollowUps(db, actor, filter),
-    overdueFollowUps(db, actor, 1),
+    overdueFollowUps(db, actor, 5),
     kabkota(c),
   ]);
-  return c.render(
-    <FollowUpListPage page={page} filter={filter} kabkota={kab} overdueCount={overdue.count} />,
-    {
-      title: text(c)('title'),
-      wide: true,
-    },
-  );
+  return c.render(<FollowUpListPage page={page} filter={filter} kabkota={kab} overdue={overdue} />, {
+    title: text(c)('title'),
+    wide: true,
+  });
 });
 
 async function actionPage(

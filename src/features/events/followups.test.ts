@@ -23,11 +23,13 @@ beforeAll(async () => {
   });
   ambon = rows.find((r) => r.kabkotaCode === '81.71')!;
   tanimbar = rows.find((r) => r.kabkotaCode === '81.03')!;
-  [future] = await createFollowUps(t.deps.db, systemActor('test'), event.id, {
+  const later = await createFollowUps(t.deps.db, systemActor('test'), event.id, {
     title: 'Kirim profil potensi daerah',
     dueDate: '2099-01-31',
     kabkotaCodes: ['81.71'],
   });
+  future = later[0]!;
+  expect(future.dueDate).toBe('2099-01-31');
 });
 afterAll(() => t.close());
 
@@ -41,7 +43,7 @@ describe('follow-up actions of a kab/kota', () => {
     expect(page).toContain('Tindak lanjut wilayah saya');
     expect(page).toContain('Identifikasi calon IKM OVOP dari sentra');
     expect(page).toContain('Terlambat');
-    expect(page).toContain('1 terlambat');
+    expect(page).toContain('1 tindak lanjut terlambat di wilayah Anda.');
     expect(page).toContain('Kirim profil potensi daerah');
     const api = await officer.api('/api/v1/follow-ups');
     expect(api.body.items.map((a: { kabkotaCode: string }) => a.kabkotaCode)).toEqual(['81.71', '81.71']);
@@ -59,7 +61,11 @@ describe('follow-up actions of a kab/kota', () => {
     });
     expect(res.status).toBe(303);
     const row = await reload(ambon.id);
-    expect(row).toMatchObject({ status: 'in_progress', progressNote: '3 sentra sudah dikunjungi', version: 2 });
+    expect(row).toMatchObject({
+      status: 'in_progress',
+      progressNote: '3 sentra sudah dikunjungi',
+      version: 2,
+    });
     // An officer cannot change what is to be done or by when, whatever the form sends.
     await officer.post(`/follow-ups/${ambon.id}`, {
       status: 'done',
@@ -68,7 +74,11 @@ describe('follow-up actions of a kab/kota', () => {
       version: '2',
     });
     const done = await reload(ambon.id);
-    expect(done).toMatchObject({ status: 'done', title: 'Identifikasi calon IKM OVOP dari sentra', dueDate: '2023-10-30' });
+    expect(done).toMatchObject({
+      status: 'done',
+      title: 'Identifikasi calon IKM OVOP dari sentra',
+      dueDate: '2023-10-30',
+    });
     expect(done.completedAt).not.toBeNull();
   });
 
@@ -88,8 +98,16 @@ describe('follow-up actions of a kab/kota', () => {
 
   it('refuses a stale update with both versions, and an officer choosing "cancelled"', async () => {
     const officer = await t.as('tanimbar@ovop.test');
-    await officer.post(`/follow-ups/${tanimbar.id}`, { status: 'in_progress', progressNote: 'pertama', version: '1' });
-    const stale = await officer.post(`/follow-ups/${tanimbar.id}`, { status: 'done', progressNote: 'kedua', version: '1' });
+    await officer.post(`/follow-ups/${tanimbar.id}`, {
+      status: 'in_progress',
+      progressNote: 'pertama',
+      version: '1',
+    });
+    const stale = await officer.post(`/follow-ups/${tanimbar.id}`, {
+      status: 'done',
+      progressNote: 'kedua',
+      version: '1',
+    });
     expect(stale.status).toBe(409);
     expect(textOf(await stale.text())).toContain('pertama');
     const cancel = await officer.post(`/follow-ups/${tanimbar.id}`, { status: 'cancelled', version: '2' });
@@ -102,7 +120,9 @@ describe('follow-up actions of a kab/kota', () => {
     const admin = await t.as('admin@ovop.test');
     const page = textOf(await (await admin.get('/follow-ups')).text());
     expect(page).toContain('Kabupaten Buru');
-    const [owner] = await t.deps.db.query.users.findMany({ where: (u, { eq }) => eq(u.email, 'tanimbar@ovop.test') });
+    const [owner] = await t.deps.db.query.users.findMany({
+      where: (u, { eq }) => eq(u.email, 'tanimbar@ovop.test'),
+    });
     const row = await reload(ambon.id);
     const wrong = await admin.post(`/follow-ups/${ambon.id}`, {
       title: row.title,
@@ -112,7 +132,9 @@ describe('follow-up actions of a kab/kota', () => {
       version: String(row.version),
     });
     expect(wrong.status).toBe(422);
-    expect(textOf(await wrong.text())).toContain('Penanggung jawab harus petugas kabupaten/kota tindak lanjut ini.');
+    expect(textOf(await wrong.text())).toContain(
+      'Penanggung jawab harus petugas kabupaten/kota tindak lanjut ini.',
+    );
     const right = await admin.post(`/follow-ups/${tanimbar.id}`, {
       title: 'Identifikasi calon IKM OVOP dari sentra',
       dueDate: '2023-11-15',
@@ -145,7 +167,10 @@ describe('follow-up actions of a kab/kota', () => {
 
   it('creates one action per kab/kota chosen, and asks for at least one', async () => {
     const admin = await t.as('admin@ovop.test');
-    const none = await admin.post(`/events/${event.id}/follow-ups`, { title: 'Tanpa wilayah', dueDate: '2024-01-31' });
+    const none = await admin.post(`/events/${event.id}/follow-ups`, {
+      title: 'Tanpa wilayah',
+      dueDate: '2024-01-31',
+    });
     expect(none.status).toBe(422);
     expect(textOf(await none.text())).toContain('Pilih paling sedikit 1.');
     const res = await admin.post(`/events/${event.id}/follow-ups`, {
@@ -154,10 +179,21 @@ describe('follow-up actions of a kab/kota', () => {
       kabkotaCodes: ['81.01', '81.02'],
     });
     expect(res.status).toBe(303);
-    const rows = await t.deps.db.select().from(followUpActions).where(eq(followUpActions.title, 'Siapkan dokumen usulan'));
+    const rows = await t.deps.db
+      .select()
+      .from(followUpActions)
+      .where(eq(followUpActions.title, 'Siapkan dokumen usulan'));
     expect(rows.map((r) => r.kabkotaCode).sort()).toEqual(['81.01', '81.02']);
     expect(rows[0]!.dueDate).toBe('2024-01-31');
     const officer = await t.as('ambon@ovop.test');
-    expect((await officer.post(`/events/${event.id}/follow-ups`, { title: 'x', dueDate: '2024-01-31', kabkotaCodes: '81.71' })).status).toBe(403);
+    expect(
+      (
+        await officer.post(`/events/${event.id}/follow-ups`, {
+          title: 'x',
+          dueDate: '2024-01-31',
+          kabkotaCodes: '81.71',
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -25,14 +25,14 @@ import type { Region } from '../regions/regions.service.ts';
 import type { FollowUpFilter } from './events.forms.ts';
 import { followUpStatusLabel } from './events.labels.ts';
 import { followUpText } from './events.messages.ts';
-import { FollowUpStatusTag } from './events.views.tsx';
+import { FollowUpStatusTag, OverdueActionsNotice } from './events.views.tsx';
 import type { FollowUpRow, FollowUpView } from './followups.service.ts';
 
 export function FollowUpListPage(props: {
   page: Page<FollowUpView>;
   filter: FollowUpFilter;
   kabkota: Region[];
-  overdueCount: number;
+  overdue: { count: number; rows: FollowUpView[] };
 }) {
   const v = useView();
   const t = v.tr(followUpText);
@@ -43,14 +43,10 @@ export function FollowUpListPage(props: {
     <>
       <PageHeading title={wide ? t('title') : t('myTitle')}>
         <p class="lead">{t('intro')}</p>
-        {props.overdueCount > 0 && (
-          <p>
-            <a href="/follow-ups?overdue=on" class="tag tag-red">
-              {t('overdueCount', { count: props.overdueCount })}
-            </a>
-          </p>
-        )}
       </PageHeading>
+      {!f.overdue && (
+        <OverdueActionsNotice count={props.overdue.count} rows={props.overdue.rows} kabkotaNames={names} />
+      )}
       <Form action="/follow-ups" method="get" class="filters">
         <Select
           name="status"

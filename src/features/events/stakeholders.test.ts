@@ -24,7 +24,10 @@ describe('the stakeholder register', () => {
   it('records an organisation, refuses the same name twice, and lets an officer read but not write', async () => {
     const id = await stakeholder('Universitas Contoh Maluku');
     const admin = await t.as('admin@ovop.test');
-    const twice = await admin.post('/stakeholders', { name: 'universitas contoh maluku', type: 'perguruan_tinggi' });
+    const twice = await admin.post('/stakeholders', {
+      name: 'universitas contoh maluku',
+      type: 'perguruan_tinggi',
+    });
     expect(twice.status).toBe(422);
     expect(textOf(await twice.text())).toContain('Mitra dengan nama ini sudah ada.');
     const officer = await t.as('ambon@ovop.test');
@@ -48,8 +51,16 @@ describe('the stakeholder register', () => {
       eventId: event.id,
     });
     expect(res.status).toBe(303);
-    const [row] = await t.deps.db.select().from(stakeholderCommitments).where(eq(stakeholderCommitments.stakeholderId, id));
-    expect(row).toMatchObject({ valueRp: 150_000_000n, startDate: '2023-10-01', endDate: '2024-09-30', status: 'agreed' });
+    const [row] = await t.deps.db
+      .select()
+      .from(stakeholderCommitments)
+      .where(eq(stakeholderCommitments.stakeholderId, id));
+    expect(row).toMatchObject({
+      valueRp: 150_000_000n,
+      startDate: '2023-10-01',
+      endDate: '2024-09-30',
+      status: 'agreed',
+    });
     const page = textOf(await (await admin.get(`/stakeholders/${id}`)).text());
     expect(page).toContain('MoU/017/DISPERINDAG-MAL/2023');
     expect(page).toContain('Rp 150.000.000');
@@ -78,21 +89,44 @@ describe('the stakeholder register', () => {
     expect(html).toContain('Pelatihan pewarna alam');
     const api = await admin.api(`/api/v1/stakeholders/${id}/commitments`, {
       method: 'POST',
-      body: { supportKind: 'pelatihan', description: 'x', startDate: '2024-06-01', endDate: '2024-05-31', status: 'proposed' },
+      body: {
+        supportKind: 'pelatihan',
+        description: 'x',
+        startDate: '2024-06-01',
+        endDate: '2024-05-31',
+        status: 'proposed',
+      },
     });
     expect(api.status).toBe(400);
-    expect(api.body.error.fields).toContainEqual({ path: 'endDate', message: 'Akhir periode tidak boleh sebelum awal periode.' });
+    expect(api.body.error.fields).toContainEqual({
+      path: 'endDate',
+      message: 'Akhir periode tidak boleh sebelum awal periode.',
+    });
     expect(await commitmentCount()).toBe(before);
   });
 
   it('keeps contacts, who can be invited to an event, linking the organisation to it', async () => {
     const id = await stakeholder('Kementerian Contoh');
     const admin = await t.as('admin@ovop.test');
-    expect((await admin.post(`/stakeholders/${id}/contacts`, { name: 'Ibu Contoh', position: 'Direktur', email: 'bad' })).status).toBe(422);
-    expect((await admin.post(`/stakeholders/${id}/contacts`, { name: 'Ibu Contoh', position: 'Direktur' })).status).toBe(303);
-    const contact = (await t.deps.db.query.stakeholderContacts.findFirst({ where: (c, { eq }) => eq(c.stakeholderId, id) }))!;
+    expect(
+      (
+        await admin.post(`/stakeholders/${id}/contacts`, {
+          name: 'Ibu Contoh',
+          position: 'Direktur',
+          email: 'bad',
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (await admin.post(`/stakeholders/${id}/contacts`, { name: 'Ibu Contoh', position: 'Direktur' })).status,
+    ).toBe(303);
+    const contact = (await t.deps.db.query.stakeholderContacts.findFirst({
+      where: (c, { eq }) => eq(c.stakeholderId, id),
+    }))!;
     const event = await makeEvent(t, { title: 'Rapat koordinasi mitra' });
-    expect((await admin.post(`/events/${event.id}/participants/contacts`, { contactIds: contact.id })).status).toBe(303);
+    expect(
+      (await admin.post(`/events/${event.id}/participants/contacts`, { contactIds: contact.id })).status,
+    ).toBe(303);
     const page = textOf(await (await admin.get(`/stakeholders/${id}`)).text());
     expect(page).toContain('Rapat koordinasi mitra');
     expect(page).toContain('Peserta');
@@ -103,9 +137,17 @@ describe('the stakeholder register', () => {
   it('refuses a stale edit of an organisation', async () => {
     const id = await stakeholder('Media Contoh');
     const admin = await t.as('admin@ovop.test');
-    const ok = await admin.post(`/stakeholders/${id}`, { name: 'Media Contoh Baru', type: 'media', version: '1' });
+    const ok = await admin.post(`/stakeholders/${id}`, {
+      name: 'Media Contoh Baru',
+      type: 'media',
+      version: '1',
+    });
     expect(ok.status).toBe(303);
-    const stale = await admin.post(`/stakeholders/${id}`, { name: 'Media Contoh Lain', type: 'media', version: '1' });
+    const stale = await admin.post(`/stakeholders/${id}`, {
+      name: 'Media Contoh Lain',
+      type: 'media',
+      version: '1',
+    });
     expect(stale.status).toBe(409);
     const [row] = await t.deps.db.select().from(stakeholders).where(eq(stakeholders.id, id));
     expect(row!.name).toBe('Media Contoh Baru');

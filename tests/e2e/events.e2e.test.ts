@@ -111,7 +111,7 @@ describe.runIf(hasBrowser)('events in a real browser', () => {
     expect(text).toContain('Bimtek Uji Peramban');
     expect(text).toContain('2 dari 11 kabupaten/kota hadir');
     expect(text).toContain('Yakobus Rehatta');
-  });
+  }, 120_000);
 
   it('lets the desk check people in without JavaScript, once each', async () => {
     const context = await b.newContext({ javaScriptEnabled: false });
@@ -125,5 +125,5 @@ describe.runIf(hasBrowser)('events in a real browser', () => {
       .poll(() => page.locator('.flash').textContent())
       .toContain('Petugas Kota Ambon (demo) tercatat hadir.');
     await expect.poll(() => page.locator('.lead strong').textContent()).toContain('3 dari 3 peserta hadir');
-  });
+  }, 60_000);
 });

@@ -209,6 +209,10 @@ describe('the check-in list at the desk', () => {
     });
     expect(api.status).toBe(404);
     expect(await attendanceCount(event.id)).toBe(1);
+    // Their desk list offers a button only for their own people.
+    const desk = await (await officer.get(`/events/${event.id}/checkin`)).text();
+    expect(desk).not.toContain(`/checkin/${buru.id}`);
+    expect(desk).toContain(`/checkin/${ambon.id}/undo`);
     // Their list hides the other kab/kota's phone numbers.
     const page = textOf(await (await officer.get(`/events/${event.id}/participants`)).text());
     expect(page).toContain('0811-0000-0001');

@@ -1,4 +1,4 @@
-import { can } from '../../platform/authz.ts';
+import { can, isProvinceWide } from '../../platform/authz.ts';
 import { formatDateTime } from '../../platform/format.ts';
 import { str } from '../../platform/forms.ts';
 import type { Page } from '../../platform/keyset.ts';
@@ -316,6 +316,10 @@ export function CheckinPage(props: {
   const names = new Map(props.kabkota.map((k) => [k.code, k.name]));
   const base = `/events/${event.id}`;
   const back = props.q ? `?q=${encodeURIComponent(props.q)}` : '';
+  // A kab/kota officer handles the people of their own kab/kota at the desk.
+  const wide = v.actor ? isProvinceWide(v.actor) : false;
+  const mine = (p: ParticipantView) =>
+    wide || (p.kabkotaCode !== null && p.kabkotaCode === v.actor?.regionCode);
   return (
     <>
       <BackLink href={base} label={event.title} />
@@ -349,16 +353,20 @@ export function CheckinPage(props: {
                 {p.attendance ? (
                   <>
                     <Tag tone="green">{t('attended')}</Tag>
-                    <Form action={`${base}/checkin/${p.id}/undo${back}`} class="inline">
-                      <button type="submit" class="link-button">
-                        {t('undoCheckin')}
-                      </button>
-                    </Form>
+                    {mine(p) && (
+                      <Form action={`${base}/checkin/${p.id}/undo${back}`} class="inline">
+                        <button type="submit" class="link-button">
+                          {t('undoCheckin')}
+                        </button>
+                      </Form>
+                    )}
                   </>
-                ) : (
+                ) : mine(p) ? (
                   <Form action={`${base}/checkin/${p.id}${back}`} class="inline">
                     <Button>{t('markPresent')}</Button>
                   </Form>
+                ) : (
+                  <Tag tone="grey">{t('absent')}</Tag>
                 )}
               </span>
             </li>

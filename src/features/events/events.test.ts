@@ -277,4 +277,21 @@ describe('who may do what', () => {
     expect(read.body.doorUrl).toBeUndefined();
     expect((await officer.api('/api/v1/events', { method: 'POST', body: {} })).status).toBe(403);
   });
+
+  it('documents its endpoints in the OpenAPI document', async () => {
+    const doc = await t.client().api('/api/v1/openapi.json');
+    expect(doc.status).toBe(200);
+    for (const path of [
+      '/events',
+      '/events/{id}/participants',
+      '/events/{id}/attendance',
+      '/events/{id}/coverage',
+      '/coverage',
+      '/follow-ups/{id}',
+      '/follow-ups/overdue',
+      '/stakeholders/{id}/commitments',
+    ])
+      expect(Object.keys(doc.body.paths)).toContain(path);
+    expect(doc.body.paths['/follow-ups/{id}'].patch.responses['404']).toBeDefined();
+  });
 });

@@ -11,6 +11,7 @@ import { type Result, root } from './lib.ts';
 const SUITES: Record<string, () => Promise<{ run: () => Promise<Result[]> }>> = {
   startup: () => import('./startup.bench.ts'),
   assessment: () => import('./assessment.bench.ts'),
+  events: () => import('./events.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

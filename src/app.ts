@@ -10,6 +10,11 @@ import { jsxRenderer } from 'hono/jsx-renderer';
 import { secureHeaders } from 'hono/secure-headers';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
 import { authRoutes } from './features/auth/auth.routes.tsx';
+import { eventsApi } from './features/events/events.api.ts';
+import { eventsRoutes } from './features/events/events.routes.tsx';
+import { followUpRoutes } from './features/events/followups.routes.tsx';
+import { publicEventRoutes } from './features/events/public.routes.tsx';
+import { stakeholderRoutes } from './features/events/stakeholders.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { regionsApi, regionsRoutes } from './features/regions/regions.routes.tsx';
 import { meApi, systemRoutes } from './features/system/system.routes.ts';
@@ -43,7 +48,7 @@ declare module 'hono' {
 }
 
 /** Every API router; each feature adds its own. */
-const apiRouters: ApiRouter[] = [meApi, regionsApi, usersApi];
+const apiRouters: ApiRouter[] = [meApi, regionsApi, usersApi, eventsApi];
 
 const publicDir = projectPath('public');
 
@@ -131,6 +136,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', usersRoutes);
   app.route('/', regionsRoutes);
   app.route('/', auditRoutes);
+  app.route('/', eventsRoutes);
+  app.route('/', followUpRoutes);
+  app.route('/', stakeholderRoutes);
+  app.route('/', publicEventRoutes);
 
   const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
   app.get('/api/v1/openapi.json', () =>

@@ -17,6 +17,15 @@ export const PERMISSIONS = {
   'users.manage': admin,
   'users.actAs': admin,
   'audit.read': admin,
+  // Events, attendance, follow-up actions and stakeholders (features/events).
+  'events.read': ['admin_provinsi', 'petugas_kabkota'],
+  'events.manage': admin,
+  'events.checkin': ['admin_provinsi', 'petugas_kabkota'],
+  'followups.read': ['admin_provinsi', 'petugas_kabkota'],
+  'followups.update': ['admin_provinsi', 'petugas_kabkota'],
+  'followups.manage': admin,
+  'stakeholders.read': ['admin_provinsi', 'petugas_kabkota'],
+  'stakeholders.manage': admin,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

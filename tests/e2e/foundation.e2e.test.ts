@@ -18,8 +18,16 @@ describe.runIf(hasBrowser)('foundation in a real browser', () => {
 
   it('shows each demo role its own navigation', async () => {
     const expected: Record<string, string[]> = {
-      'admin@ovop.test': ['Beranda', 'Wilayah', 'Pengguna', 'Jejak audit'],
-      'ambon@ovop.test': ['Beranda', 'Wilayah'],
+      'admin@ovop.test': [
+        'Beranda',
+        'Wilayah',
+        'Kegiatan',
+        'Tindak lanjut',
+        'Mitra',
+        'Pengguna',
+        'Jejak audit',
+      ],
+      'ambon@ovop.test': ['Beranda', 'Wilayah', 'Kegiatan', 'Tindak lanjut', 'Mitra'],
       'penilai1@ovop.test': ['Beranda', 'Wilayah'],
       'ikm@ovop.test': ['Beranda', 'Wilayah'],
     };

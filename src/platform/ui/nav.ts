@@ -1,6 +1,6 @@
 import type { Actor } from '../actor.ts';
 import { can, type Permission } from '../authz.ts';
-import type { Message } from '../i18n.ts';
+import { defineMessages, type Message } from '../i18n.ts';
 import { ui } from './messages.ts';
 
 export interface NavItem {
@@ -9,10 +9,19 @@ export interface NavItem {
   permission: Permission;
 }
 
+const eventsNav = defineMessages({
+  events: { id: 'Kegiatan', en: 'Events' },
+  followUps: { id: 'Tindak lanjut', en: 'Follow-ups' },
+  stakeholders: { id: 'Mitra', en: 'Partners' },
+});
+
 /** The signed-in navigation, in order; each feature adds its entries. Items show by permission. */
 export const NAV: NavItem[] = [
   { href: '/dashboard', label: ui.navHome, permission: 'account.self' },
   { href: '/regions', label: ui.navRegions, permission: 'regions.read' },
+  { href: '/events', label: eventsNav.events, permission: 'events.read' },
+  { href: '/follow-ups', label: eventsNav.followUps, permission: 'followups.read' },
+  { href: '/stakeholders', label: eventsNav.stakeholders, permission: 'stakeholders.read' },
   { href: '/admin/users', label: ui.navUsers, permission: 'users.manage' },
   { href: '/admin/audit', label: ui.navAudit, permission: 'audit.read' },
 ];

@@ -4,3 +4,5 @@ export * from './audit.ts';
 export * from './files.ts';
 export * from './regions.ts';
 export * from './settings.ts';
+export * from './cycles.ts';
+export * from './notifications.ts';

@@ -9,6 +9,8 @@ import { HTTPException } from 'hono/http-exception';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { secureHeaders } from 'hono/secure-headers';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
+import { cyclesApi, cyclesRoutes } from './features/cycles/cycles.routes.tsx';
+import { notificationsApi, notificationsRoutes } from './features/notifications/notifications.routes.tsx';
 import { authRoutes } from './features/auth/auth.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { regionsApi, regionsRoutes } from './features/regions/regions.routes.tsx';
@@ -43,7 +45,7 @@ declare module 'hono' {
 }
 
 /** Every API router; each feature adds its own. */
-const apiRouters: ApiRouter[] = [meApi, regionsApi, usersApi];
+const apiRouters: ApiRouter[] = [meApi, regionsApi, usersApi, cyclesApi, notificationsApi];
 
 const publicDir = projectPath('public');
 
@@ -131,6 +133,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', usersRoutes);
   app.route('/', regionsRoutes);
   app.route('/', auditRoutes);
+  app.route('/', cyclesRoutes);
+  app.route('/', notificationsRoutes);
 
   const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
   app.get('/api/v1/openapi.json', () =>

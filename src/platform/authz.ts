@@ -17,6 +17,11 @@ export const PERMISSIONS = {
   'users.manage': admin,
   'users.actAs': admin,
   'audit.read': admin,
+  'cycles.read': everyone,
+  'cycles.manage': admin,
+  'notifications.self': everyone,
+  'notifications.bulk': admin,
+  'notifications.outbox': admin,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

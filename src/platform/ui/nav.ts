@@ -13,6 +13,8 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { href: '/dashboard', label: ui.navHome, permission: 'account.self' },
   { href: '/regions', label: ui.navRegions, permission: 'regions.read' },
+  { href: '/cycles', label: { id: 'Periode penilaian', en: 'Assessment rounds' }, permission: 'cycles.read' },
+  { href: '/admin/outbox', label: { id: 'Kotak keluar', en: 'Outbox' }, permission: 'notifications.outbox' },
   { href: '/admin/users', label: ui.navUsers, permission: 'users.manage' },
   { href: '/admin/audit', label: ui.navAudit, permission: 'audit.read' },
 ];

@@ -6,12 +6,25 @@ import { type SmtpServer, startSmtpServer } from '../../tests/helpers/smtp.ts';
 import { users } from '../db/schema/accounts.ts';
 import { notifications, outboxEmails } from '../db/schema/notifications.ts';
 import { formatDateTime } from './format.ts';
-import { deliverAfterCommit, mailerFor, type NotifyMessage, notify, officersOf, unreadCount } from './notify.ts';
+import {
+  deliverAfterCommit,
+  mailerFor,
+  type NotifyMessage,
+  notify,
+  officersOf,
+  unreadCount,
+} from './notify.ts';
 
 const returned: NotifyMessage = {
   title: { id: 'Usulan dikembalikan', en: 'Nomination returned' },
-  body: { id: 'Usulan {product} dikembalikan sampai {when}.', en: 'Nomination {product} was returned until {when}.' },
-  params: (lang) => ({ product: 'Sagu Lempeng', when: formatDateTime(new Date('2026-07-01T00:00:00Z'), lang) }),
+  body: {
+    id: 'Usulan {product} dikembalikan sampai {when}.',
+    en: 'Nomination {product} was returned until {when}.',
+  },
+  params: (lang) => ({
+    product: 'Sagu Lempeng',
+    when: formatDateTime(new Date('2026-07-01T00:00:00Z'), lang),
+  }),
 };
 
 async function userId(t: TestApp, email: string): Promise<string> {
@@ -31,12 +44,18 @@ describe('notifications without SMTP', () => {
     await db.update(users).set({ locale: 'en' }).where(eq(users.email, 'tanimbar@ovop.test'));
     const ids = await officersOf(db, ['81.71', '81.03']);
     expect(ids).toHaveLength(2);
-    const n = await db.transaction((tx) => notify(tx, t.config, { userIds: ids, kind: 'nomination.returned', message: returned, link: '/cycles' }));
+    const n = await db.transaction((tx) =>
+      notify(tx, t.config, { userIds: ids, kind: 'nomination.returned', message: returned, link: '/cycles' }),
+    );
     expect(n).toBe(2);
     const rows = await db.select().from(notifications).where(inArray(notifications.userId, ids));
     const byUser = new Map(rows.map((r) => [r.userId, r]));
-    expect(byUser.get(await userId(t, 'ambon@ovop.test'))!.body).toBe('Usulan Sagu Lempeng dikembalikan sampai 1 Jul 2026 09.00 WIT.');
-    expect(byUser.get(await userId(t, 'tanimbar@ovop.test'))!.body).toBe('Nomination Sagu Lempeng was returned until 1 Jul 2026 09:00 WIT.');
+    expect(byUser.get(await userId(t, 'ambon@ovop.test'))!.body).toBe(
+      'Usulan Sagu Lempeng dikembalikan sampai 1 Jul 2026 09.00 WIT.',
+    );
+    expect(byUser.get(await userId(t, 'tanimbar@ovop.test'))!.body).toBe(
+      'Nomination Sagu Lempeng was returned until 1 Jul 2026 09:00 WIT.',
+    );
     const mails = await db.select().from(outboxEmails).where(inArray(outboxEmails.userId, ids));
     expect(mails.map((m) => m.status)).toEqual(['outbox_only', 'outbox_only']);
     expect(mails.find((m) => m.toAddress === 'tanimbar@ovop.test')!.subject).toBe('Nomination returned');
@@ -60,7 +79,9 @@ describe('notifications without SMTP', () => {
     const db = t.database.db;
     const id = await userId(t, 'penilai3@ovop.test');
     await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, id));
-    expect(await db.transaction((tx) => notify(tx, t.config, { userIds: [id], kind: 'x', message: returned }))).toBe(0);
+    expect(
+      await db.transaction((tx) => notify(tx, t.config, { userIds: [id], kind: 'x', message: returned })),
+    ).toBe(0);
     await db.update(users).set({ disabledAt: null }).where(eq(users.id, id));
   });
 
@@ -68,9 +89,13 @@ describe('notifications without SMTP', () => {
     const db = t.database.db;
     const ambon = await t.as('ambon@ovop.test');
     const id = await userId(t, 'ambon@ovop.test');
-    await db.transaction((tx) => notify(tx, t.config, { userIds: [id], kind: 'x', message: returned, link: '/cycles' }));
+    await db.transaction((tx) =>
+      notify(tx, t.config, { userIds: [id], kind: 'x', message: returned, link: '/cycles' }),
+    );
     const home = await (await ambon.get('/dashboard')).text();
-    expect(home).toMatch(/<a href="\/notifications" class="bell">Pemberitahuan<span class="bell-count" [^>]*>2/);
+    expect(home).toMatch(
+      /<a href="\/notifications" class="bell">Pemberitahuan<span class="bell-count" [^>]*>2/,
+    );
     const list = textOf(await (await ambon.get('/notifications')).text());
     expect(list).toContain('Usulan Sagu Lempeng dikembalikan sampai 1 Jul 2026 09.00 WIT.');
     const [first] = await db.select().from(notifications).where(eq(notifications.userId, id)).limit(1);
@@ -109,7 +134,13 @@ describe('notifications with SMTP', () => {
   let smtp: SmtpServer;
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    t = await createTestApp({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'OVOP Uji <ovop@test.local>', PUBLIC_URL: 'https://ovop.example' } });
+    t = await createTestApp({
+      env: {
+        SMTP_URL: smtp.url,
+        MAIL_FROM: 'OVOP Uji <ovop@test.local>',
+        PUBLIC_URL: 'https://ovop.example',
+      },
+    });
   });
   afterAll(async () => {
     await mailerFor(t.config).idle();
@@ -120,7 +151,9 @@ describe('notifications with SMTP', () => {
   it('delivers the e-mail after the commit, in the recipient’s language', async () => {
     const db = t.database.db;
     const id = await userId(t, 'ambon@ovop.test');
-    await db.transaction((tx) => notify(tx, t.config, { userIds: [id], kind: 'x', message: returned, link: '/cycles' }));
+    await db.transaction((tx) =>
+      notify(tx, t.config, { userIds: [id], kind: 'x', message: returned, link: '/cycles' }),
+    );
     const [waiting] = await db.select().from(outboxEmails).where(eq(outboxEmails.userId, id));
     expect(waiting!.status).toBe('pending');
     expect(smtp.received).toHaveLength(0);

@@ -18,7 +18,14 @@ describe.runIf(hasBrowser)('foundation in a real browser', () => {
 
   it('shows each demo role its own navigation', async () => {
     const expected: Record<string, string[]> = {
-      'admin@ovop.test': ['Beranda', 'Wilayah', 'Periode penilaian', 'Kotak keluar', 'Pengguna', 'Jejak audit'],
+      'admin@ovop.test': [
+        'Beranda',
+        'Wilayah',
+        'Periode penilaian',
+        'Kotak keluar',
+        'Pengguna',
+        'Jejak audit',
+      ],
       'ambon@ovop.test': ['Beranda', 'Wilayah', 'Periode penilaian'],
       'penilai1@ovop.test': ['Beranda', 'Wilayah', 'Periode penilaian'],
       'ikm@ovop.test': ['Beranda', 'Wilayah', 'Periode penilaian'],

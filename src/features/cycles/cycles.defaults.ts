@@ -125,21 +125,8 @@ export function newCycleValues(): Record<string, unknown> {
     values[`bands.${b.stars - 1}.min`] = String(b.min);
     values[`bands.${b.stars - 1}.max`] = String(b.max);
   }
-  let n = 0;
   COMMODITIES.forEach((c, i) => {
-    if (!DEFAULT_COMMODITIES.includes(c)) return;
-    values[`commodities.${i}.included`] = 'on';
-    for (const item of defaultChecklist(c)) {
-      values[`checklist.${n}.commodity`] = c;
-      values[`checklist.${n}.code`] = item.code;
-      values[`checklist.${n}.labelId`] = item.labelId;
-      values[`checklist.${n}.labelEn`] = item.labelEn;
-      if (item.required) values[`checklist.${n}.required`] = 'on';
-      if (item.validOnDeadline) values[`checklist.${n}.validOnDeadline`] = 'on';
-      values[`checklist.${n}.fileKinds`] = item.fileKinds;
-      values[`checklist.${n}.satisfiedBy`] = item.satisfiedBy;
-      n++;
-    }
+    if (DEFAULT_COMMODITIES.includes(c)) values[`commodities.${i}.included`] = 'on';
   });
   return values;
 }

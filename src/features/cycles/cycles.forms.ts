@@ -112,8 +112,9 @@ const QuotaRow = z.object({
 });
 
 /** A list whose blank rows (every one of `keys` empty) become null, so indices match the inputs. */
-const rows = <T extends z.ZodType>(row: T, keys: string[]) =>
-  z.array(z.preprocess((v) => (allBlank(v, keys) ? null : v), row.nullable())).default([]);
+const rowList = <T extends z.ZodType>(row: T, keys: string[]) =>
+  z.array(z.preprocess((v) => (allBlank(v, keys) ? null : v), row.nullable()));
+const rows = <T extends z.ZodType>(row: T, keys: string[]) => rowList(row, keys).default([]);
 
 const nonNull = <T>(xs: (T | null | undefined)[]) => xs.filter((x): x is T => x !== null && x !== undefined);
 
@@ -134,13 +135,39 @@ const CycleFields = z.object({
     )
     .default({}),
   commodities: z.array(CommodityRow).default([]),
-  checklist: rows(ChecklistRow, ['code', 'labelId', 'labelEn']),
+  /** Absent: a new cycle takes the default checklists, an edit keeps the saved ones. */
+  checklist: rowList(ChecklistRow, ['code', 'labelId', 'labelEn']).optional(),
   quotas: rows(QuotaRow, ['quota']),
   /** Required when the cycle is frozen: the change becomes a new configuration version. */
   reason: optionalText(1000),
 });
 
 type Raw = z.output<typeof CycleFields>;
+
+type ChecklistRowOut = z.output<typeof ChecklistRow>;
+
+/** Codes unique within a commodity; with `covered`, each item's commodity among those covered. */
+function checkChecklist(items: (ChecklistRowOut | null)[], ctx: z.RefinementCtx, covered?: Set<string>) {
+  const codes = new Set<string>();
+  items.forEach((item, i) => {
+    if (!item) return;
+    if (covered && !covered.has(item.commodity))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['checklist', i, 'labelId'],
+        message: cycleRules.itemCommodityNotCovered,
+      });
+    const key = `${item.commodity}:${item.code}`;
+    if (codes.has(key))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['checklist', i, 'code'],
+        message: cycleRules.itemCodeDuplicate,
+        params: { code: item.code },
+      });
+    codes.add(key);
+  });
+}
 
 function crossCheck(v: Raw, ctx: z.RefinementCtx) {
   const issue = (path: (string | number)[], message: string, params: Record<string, string | number> = {}) =>
@@ -167,14 +194,7 @@ function crossCheck(v: Raw, ctx: z.RefinementCtx) {
   // Commodities and their checklists.
   const covered = new Set(v.commodities.map((c) => c.commodity));
   if (covered.size === 0) issue(['commodities'], cycleRules.commodityRequired);
-  const codes = new Set<string>();
-  v.checklist.forEach((item, i) => {
-    if (!item) return;
-    if (!covered.has(item.commodity)) issue(['checklist', i, 'labelId'], cycleRules.itemCommodityNotCovered);
-    const key = `${item.commodity}:${item.code}`;
-    if (codes.has(key)) issue(['checklist', i, 'code'], cycleRules.itemCodeDuplicate, { code: item.code });
-    codes.add(key);
-  });
+  if (v.checklist) checkChecklist(v.checklist, ctx, covered);
   const kab = new Set<string>();
   v.quotas.forEach((q, i) => {
     if (!q) return;
@@ -197,7 +217,7 @@ export const CycleInput = CycleFields.superRefine(crossCheck).transform((v) => (
   commodities: [...new Map(v.commodities.map((c) => [c.commodity, c])).values()].sort(
     (a, b) => COMMODITIES.indexOf(a.commodity) - COMMODITIES.indexOf(b.commodity),
   ),
-  checklist: nonNull(v.checklist),
+  checklist: v.checklist ? nonNull(v.checklist) : undefined,
   quotas: nonNull(v.quotas),
   reason: v.reason,
 }));
@@ -222,6 +242,21 @@ export function pageToInput(flat: unknown): unknown {
 
 export const CycleFormCreate = z.preprocess(pageToInput, CycleInput);
 export const CycleFormUpdate = z.preprocess(pageToInput, CycleUpdate);
+
+/** One commodity's checklist, edited on its own page (the whole list replaces the saved one). */
+export const ChecklistUpdate = z
+  .object({
+    version: z.coerce.number().int().min(1),
+    reason: optionalText(1000),
+    checklist: rows(ChecklistRow, ['code', 'labelId', 'labelEn']),
+  })
+  .superRefine((v, ctx) => checkChecklist(v.checklist, ctx))
+  .transform((v) => ({ version: v.version, reason: v.reason, checklist: nonNull(v.checklist) }));
+export type ChecklistUpdate = z.output<typeof ChecklistUpdate>;
+export const ChecklistFormUpdate = z.preprocess(
+  (flat) => (flat && typeof flat === 'object' ? nestValues(flat as Record<string, unknown>) : flat),
+  ChecklistUpdate,
+);
 
 export const ExtensionInput = z.object({
   kabkotaCode: z.string().regex(/^\d{2}\.\d{2}$/, cycleRules.kabkota),

@@ -73,6 +73,22 @@ export const cyclesText = defineMessages({
     id: 'Dapat dipenuhi dokumen registri berjenis',
     en: 'May be met by a registry document of kind',
   },
+  editChecklist: {
+    id: 'Ubah persyaratan dokumen {commodity}',
+    en: 'Edit the document requirements of {commodity}',
+  },
+  checklistSaved: {
+    id: 'Persyaratan dokumen {commodity} disimpan.',
+    en: 'Document requirements of {commodity} saved.',
+  },
+  commoditiesNewHint: {
+    id: 'Setiap komoditas yang dicentang mendapat daftar persyaratan dokumen awal; ubah daftarnya di halaman periode setelah disimpan.',
+    en: 'Each ticked commodity gets a starting list of document requirements; edit it on the round’s page after saving.',
+  },
+  commoditiesEditHint: {
+    id: 'Komoditas yang baru dicentang mendapat daftar persyaratan awal; persyaratan komoditas yang dihapus centangnya ikut dihapus.',
+    en: 'A newly ticked commodity gets the starting requirements; unticking a commodity removes its requirements.',
+  },
   addRows: { id: 'Tambah 3 baris persyaratan', en: 'Add 3 requirement rows' },
   noItems: { id: 'Belum ada persyaratan.', en: 'No requirements yet.' },
   quotas: { id: 'Kuota per kabupaten/kota', en: 'Quota per regency/city' },

@@ -5,7 +5,6 @@ import { can } from '../../platform/authz.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/context.ts';
 import {
   ChecklistDocumentKindEnum,
-  COMMODITIES,
   type Commodity,
   CommodityEnum,
   CyclePhaseEnum,
@@ -20,6 +19,7 @@ import { ui } from '../../platform/ui/messages.ts';
 import { listKabkota } from '../regions/regions.service.ts';
 import { newCycleValues } from './cycles.defaults.ts';
 import {
+  ChecklistFormUpdate,
   CycleFilter,
   CycleFormCreate,
   CycleFormUpdate,
@@ -38,9 +38,19 @@ import {
   listCycles,
   listExtensions,
   setExtension,
+  updateChecklist,
   updateCycle,
 } from './cycles.service.ts';
-import { CycleForm, CycleFormPage, CycleList, CycleView, configToValues } from './cycles.views.tsx';
+import {
+  ChecklistForm,
+  CycleForm,
+  CycleFormPage,
+  CycleList,
+  CycleView,
+  checklistToValues,
+  configToValues,
+} from './cycles.views.tsx';
+import { commodityLabel } from '../../platform/ui/commodity-labels.ts';
 
 export const cyclesRoutes = new Hono<AppEnv>();
 
@@ -53,19 +63,11 @@ function cycleId(c: Ctx): string {
   return parsed.data;
 }
 
-/** "Add rows" asks for 3 more blank requirement rows under one commodity, keeping the input. */
+/** "Add rows" asks for 3 more blank requirement rows, keeping the input (no JavaScript needed). */
 const EXTRA_STEP = 3;
-function extraRowsFrom(values: Record<string, unknown>): Partial<Record<Commodity, number>> {
-  const extra: Partial<Record<Commodity, number>> = {};
-  const add = values.addRows;
-  const prev = typeof values._extra === 'string' ? values._extra : '';
-  for (const part of prev.split(',')) {
-    const [c, n] = part.split(':');
-    if (COMMODITIES.includes(c as Commodity)) extra[c as Commodity] = Math.min(Number(n) || 0, 30);
-  }
-  if (typeof add === 'string' && COMMODITIES.includes(add as Commodity))
-    extra[add as Commodity] = (extra[add as Commodity] ?? 0) + EXTRA_STEP;
-  return extra;
+function extraRowsFrom(values: Record<string, unknown>): number {
+  const prev = Math.min(Number(values._extra) || 0, 30);
+  return values.addRows ? prev + EXTRA_STEP : prev;
 }
 
 const rubricRefs = (config?: CycleConfig) =>
@@ -96,7 +98,6 @@ cyclesRoutes.get('/cycles/new', requirePermission('cycles.manage'), async (c) =>
 );
 
 cyclesRoutes.post('/cycles', requirePermission('cycles.manage'), async (c) => {
-  const flat = await formBody(c);
   const form = async (values: Record<string, unknown>, errors?: Record<string, string>) =>
     c.render(
       <CycleFormPage title={text(c)('newCycle')} back="/cycles" errors={errors}>
@@ -105,13 +106,11 @@ cyclesRoutes.post('/cycles', requirePermission('cycles.manage'), async (c) => {
           values={values}
           errors={errors}
           kabkota={await kabkota(c)}
-          extraRows={extraRowsFrom(values)}
           submitLabel={text(c)('newCycle')}
         />
       </CycleFormPage>,
       { title: text(c)('newCycle') },
     );
-  if (flat.addRows) return form(flat);
   return handleForm(c, CycleFormCreate, {
     valid: async (data) => {
       const cycle = await createCycle(c.var.deps.db, actorOf(c), data, c.var.deps.config.PROVINCE_CODE);
@@ -167,7 +166,6 @@ cyclesRoutes.get('/cycles/:id/edit', requirePermission('cycles.manage'), async (
 cyclesRoutes.post('/cycles/:id', requirePermission('cycles.manage'), async (c) => {
   const id = cycleId(c);
   const config = await getCycleConfig(c.var.deps.db, id);
-  const flat = await formBody(c);
   const form = async (values: Record<string, unknown>, errors?: Record<string, string>, current?: CycleRow) =>
     c.render(
       <CycleFormPage title={text(c)('editCycle')} back={`/cycles/${id}`} errors={errors} current={current}>
@@ -178,13 +176,11 @@ cyclesRoutes.post('/cycles/:id', requirePermission('cycles.manage'), async (c) =
           kabkota={await kabkota(c)}
           cycle={current ?? config.cycle}
           rubricRefs={rubricRefs(config)}
-          extraRows={extraRowsFrom(values)}
           submitLabel={translator(ui, c.get('lang'))('save')}
         />
       </CycleFormPage>,
       { title: config.cycle.name },
     );
-  if (flat.addRows) return form(flat);
   return handleForm<typeof CycleFormUpdate, CycleRow>(c, CycleFormUpdate, {
     valid: async (data) => {
       const { cycle, newVersion } = await updateCycle(
@@ -200,6 +196,71 @@ cyclesRoutes.post('/cycles/:id', requirePermission('cycles.manage'), async (c) =
       return redirectWithFlash(c, `/cycles/${id}`, message);
     },
     invalid: ({ values, errors, current }) => form(values, errors, current),
+  });
+});
+
+function commodityParam(c: Ctx): Commodity {
+  const parsed = CommodityEnum.safeParse(c.req.param('commodity'));
+  if (!parsed.success) throw new NotFoundError('cycle_commodity');
+  return parsed.data;
+}
+
+async function checklistPage(
+  c: Ctx,
+  config: CycleConfig,
+  commodity: Commodity,
+  values: Record<string, unknown>,
+  errors?: Record<string, string>,
+  current?: CycleRow,
+) {
+  const title = text(c)('checklistFor', { commodity: commodityLabel(commodity, c.get('lang')) });
+  return c.render(
+    <CycleFormPage title={title} back={`/cycles/${config.cycle.id}`} errors={errors} current={current}>
+      <ChecklistForm
+        cycle={current ?? config.cycle}
+        commodity={commodity}
+        values={values}
+        errors={errors}
+        extraRows={extraRowsFrom(values)}
+      />
+    </CycleFormPage>,
+    { title },
+  );
+}
+
+async function coveredConfig(c: Ctx, id: string, commodity: Commodity): Promise<CycleConfig> {
+  const config = await getCycleConfig(c.var.deps.db, id);
+  if (!config.commodities.some((x) => x.commodity === commodity)) throw new NotFoundError('cycle_commodity');
+  return config;
+}
+
+cyclesRoutes.get('/cycles/:id/checklist/:commodity', requirePermission('cycles.manage'), async (c) => {
+  const commodity = commodityParam(c);
+  const config = await coveredConfig(c, cycleId(c), commodity);
+  return checklistPage(
+    c,
+    config,
+    commodity,
+    checklistToValues(config.checklist.filter((i) => i.commodity === commodity)),
+  );
+});
+
+cyclesRoutes.post('/cycles/:id/checklist/:commodity', requirePermission('cycles.manage'), async (c) => {
+  const id = cycleId(c);
+  const commodity = commodityParam(c);
+  const config = await coveredConfig(c, id, commodity);
+  const flat = await formBody(c);
+  if (flat.addRows) return checklistPage(c, config, commodity, flat);
+  return handleForm<typeof ChecklistFormUpdate, CycleRow>(c, ChecklistFormUpdate, {
+    valid: async (data) => {
+      const { cycle, newVersion } = await updateChecklist(c.var.deps.db, actorOf(c), id, commodity, data);
+      const label = commodityLabel(commodity, c.get('lang'));
+      const message = newVersion
+        ? text(c)('newVersionSaved', { name: cycle.name, version: cycle.configVersion })
+        : text(c)('checklistSaved', { commodity: label });
+      return redirectWithFlash(c, `/cycles/${id}`, message);
+    },
+    invalid: ({ values, errors, current }) => checklistPage(c, config, commodity, values, errors, current),
   });
 });
 

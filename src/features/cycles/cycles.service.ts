@@ -22,7 +22,8 @@ import { NotFoundError, ruleViolation, StaleVersionError } from '../../platform/
 import { formatDateTime } from '../../platform/format.ts';
 import { type Page, paginate } from '../../platform/keyset.ts';
 import { listKabkota } from '../regions/regions.service.ts';
-import type { CycleInput, CycleUpdate, ExtensionInput } from './cycles.forms.ts';
+import { defaultChecklist } from './cycles.defaults.ts';
+import type { ChecklistUpdate, CycleInput, CycleUpdate, ExtensionInput } from './cycles.forms.ts';
 import { cycleRules } from './cycles.messages.ts';
 import type { StarBand } from './cycles.rules.ts';
 import type { ProposalWindow } from './deadline.ts';
@@ -116,7 +117,18 @@ async function checkKabkota(db: Db, codes: string[], provinceCode: string, path:
 }
 
 /** Writes the configuration tables of a cycle from the input (checklist items keep their id by code). */
-async function writeConfig(tx: Db, cycleId: string, input: CycleInput): Promise<void> {
+type ChecklistInput = NonNullable<CycleInput['checklist']>;
+/** A configuration with its checklist decided. */
+type ResolvedInput = Omit<CycleInput, 'checklist'> & { checklist: ChecklistInput };
+
+/** The default checklist of each covered commodity (a new cycle, or a commodity newly covered). */
+function defaultsFor(commodities: Commodity[]): ChecklistInput {
+  return commodities.flatMap((commodity) =>
+    defaultChecklist(commodity).map((item) => ({ commodity, ...item })),
+  );
+}
+
+async function writeConfig(tx: Db, cycleId: string, input: ResolvedInput): Promise<void> {
   await tx.delete(cycleStarBands).where(eq(cycleStarBands.cycleId, cycleId));
   if (input.bands.length)
     await tx.insert(cycleStarBands).values(
@@ -200,7 +212,8 @@ export async function createCycle(
         starScale: input.starScale,
       })
       .returning();
-    await writeConfig(tx, cycle!.id, input);
+    const checklist = input.checklist ?? defaultsFor(input.commodities.map((c) => c.commodity));
+    await writeConfig(tx, cycle!.id, { ...input, checklist });
     const snapshot = configSnapshot(await getCycleConfig(tx, cycle!.id));
     await tx
       .insert(cycleConfigVersions)
@@ -218,6 +231,7 @@ export async function createCycle(
 /**
  * Saves a cycle's configuration if nobody changed it since `input.version`. Before the cycle froze
  * it changes in place; once frozen it needs a reason and becomes a new configuration version.
+ * Without a checklist, the saved one is kept (a newly covered commodity gets the defaults).
  */
 export async function updateCycle(
   db: Db,
@@ -232,6 +246,53 @@ export async function updateCycle(
     provinceCode,
     (i) => `quotas.${i}.quota`,
   );
+  return saveConfig(db, actor, id, input.version, input.reason, (current) => {
+    const covered = input.commodities.map((c) => c.commodity);
+    const kept = current.checklist
+      .filter((i) => covered.includes(i.commodity))
+      .map(({ id: _id, cycleId: _c, position: _p, ...item }) => item as ChecklistInput[number]);
+    const fresh = covered.filter((c) => !current.checklist.some((i) => i.commodity === c));
+    return { ...input, checklist: input.checklist ?? [...kept, ...defaultsFor(fresh)] };
+  });
+}
+
+/** Replaces one commodity's checklist (same freezing and version rules as the whole configuration). */
+export async function updateChecklist(
+  db: Db,
+  actor: Actor,
+  id: string,
+  commodity: Commodity,
+  input: ChecklistUpdate,
+): Promise<{ cycle: CycleRow; newVersion: boolean }> {
+  return saveConfig(db, actor, id, input.version, input.reason, (current) => {
+    if (!current.commodities.some((c) => c.commodity === commodity))
+      throw new NotFoundError('cycle_commodity');
+    const others = current.checklist
+      .filter((i) => i.commodity !== commodity)
+      .map(({ id: _id, cycleId: _c, position: _p, ...item }) => item as ChecklistInput[number]);
+    return {
+      name: current.cycle.name,
+      year: current.cycle.year,
+      kind: current.cycle.kind,
+      starScale: current.cycle.starScale as 3 | 5,
+      bands: current.bands,
+      phases: current.phases,
+      commodities: current.commodities,
+      quotas: current.quotas,
+      reason: input.reason,
+      checklist: [...others, ...input.checklist.map((i) => ({ ...i, commodity }))],
+    };
+  });
+}
+
+async function saveConfig(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  reason: string | undefined,
+  build: (current: CycleConfig) => ResolvedInput,
+): Promise<{ cycle: CycleRow; newVersion: boolean }> {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -239,10 +300,12 @@ export async function updateCycle(
       .where(and(eq(cycles.id, id), isNull(cycles.archivedAt)))
       .for('update');
     if (!before) throw new NotFoundError('cycle');
-    if (before.version !== input.version) throw new StaleVersionError(before);
+    if (before.version !== version) throw new StaleVersionError(before);
     const frozen = before.frozenAt !== null;
-    if (frozen && !input.reason) throw ruleViolation('reason', cycleRules.frozenNeedsReason, {}, 409);
-    const beforeSnapshot = configSnapshot(await getCycleConfig(tx, id));
+    if (frozen && !reason) throw ruleViolation('reason', cycleRules.frozenNeedsReason, {}, 409);
+    const current = await getCycleConfig(tx, id);
+    const input = build(current);
+    const beforeSnapshot = configSnapshot(current);
     const configVersion = frozen ? before.configVersion + 1 : before.configVersion;
     const [cycle] = await tx
       .update(cycles)
@@ -255,7 +318,7 @@ export async function updateCycle(
         updatedAt: new Date(),
         version: before.version + 1,
       })
-      .where(and(eq(cycles.id, id), eq(cycles.version, input.version)))
+      .where(and(eq(cycles.id, id), eq(cycles.version, version)))
       .returning();
     await writeConfig(tx, id, input);
     const after = configSnapshot(await getCycleConfig(tx, id));
@@ -263,7 +326,7 @@ export async function updateCycle(
       await tx.insert(cycleConfigVersions).values({
         cycleId: id,
         number: configVersion,
-        reason: input.reason,
+        reason,
         snapshot: after,
         createdBy: actor.userId,
       });
@@ -280,7 +343,7 @@ export async function updateCycle(
       objectId: id,
       before: beforeSnapshot,
       after,
-      reason: input.reason ?? null,
+      reason: reason ?? null,
     });
     return { cycle: cycle!, newVersion: frozen };
   });

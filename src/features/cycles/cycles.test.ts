@@ -44,6 +44,35 @@ function form(over: Record<string, string | string[]> = {}): Record<string, stri
   };
 }
 
+/** Every named input's value of the first form with a checklist (what a browser would post). */
+function formValues(html: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  const add = (name: string, value: string) => {
+    const prev = out[name];
+    if (prev === undefined) out[name] = value;
+    else out[name] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+  };
+  for (const m of html.matchAll(/<input([^>]*)>/g)) {
+    const attrs = m[1]!;
+    const name = /name="([^"]+)"/.exec(attrs)?.[1];
+    if (!name || name === '_csrf') continue;
+    const value = (/value="([^"]*)"/.exec(attrs)?.[1] ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+    const type = /type="([^"]+)"/.exec(attrs)?.[1] ?? 'text';
+    if ((type === 'checkbox' || type === 'radio') && !/\schecked/.test(attrs)) continue;
+    if (
+      type === 'checkbox' && name.endsWith('Kinds')
+        ? true
+        : type === 'checkbox' && name.endsWith('satisfiedBy')
+    ) {
+      const prev = out[name];
+      out[name] = prev === undefined ? [value] : Array.isArray(prev) ? [...prev, value] : [prev, value];
+      continue;
+    }
+    add(name, value);
+  }
+  return out;
+}
+
 const cycleCount = async () => (await t.database.db.select({ n: count() }).from(cycles))[0]!.n;
 
 async function createViaForm(over: Record<string, string | string[]> = {}): Promise<string> {
@@ -146,30 +175,84 @@ describe('configuring a cycle', () => {
     expect(await cycleCount()).toBe(before);
   });
 
-  it('adds blank requirement rows without saving, keeping the input', async () => {
-    const before = await cycleCount();
-    const page = await (await admin.get('/cycles/new')).text();
-    const rowsBefore = (page.match(/name="checklist\.\d+\.code"/g) ?? []).length;
-    const res = await admin.post('/cycles', form({ name: 'Masih diketik', addRows: 'gerabah' }));
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect((html.match(/name="checklist\.\d+\.code"/g) ?? []).length).toBe(rowsBefore + 3);
-    expect(html).toContain('value="Masih diketik"');
-    expect(await cycleCount()).toBe(before);
+  it('edits one commodity’s requirements on their own page, keeping ids and adding rows without JavaScript', async () => {
+    const id = await createViaForm({ name: 'Persyaratan' });
+    const before = await getCycleConfig(t.database.db, id);
+    const page = await admin.get(`/cycles/${id}/checklist/gerabah`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const rows = (html.match(/name="checklist\.\d+\.code"/g) ?? []).length;
+    const values = formValues(html);
+    // "Add rows" re-renders with three more blank rows and the input kept; nothing is saved.
+    const more = await admin.post(`/cycles/${id}/checklist/gerabah`, {
+      ...values,
+      'checklist.0.labelId': 'Diketik',
+      addRows: 'gerabah',
+    });
+    expect(more.status).toBe(200);
+    const moreHtml = await more.text();
+    expect((moreHtml.match(/name="checklist\.\d+\.code"/g) ?? []).length).toBe(rows + 3);
+    expect(moreHtml).toContain('value="Diketik"');
+    expect((await getCycleConfig(t.database.db, id)).cycle.version).toBe(before.cycle.version);
+    // Fill a blank row and save.
+    const blank = rows - 2;
+    const saved = await admin.post(`/cycles/${id}/checklist/gerabah`, {
+      ...values,
+      [`checklist.${blank}.labelId`]: 'Sertifikat uji bahan tanah liat',
+      [`checklist.${blank}.labelEn`]: 'Clay material test certificate',
+      [`checklist.${blank}.required`]: 'on',
+      [`checklist.${blank}.fileKinds`]: ['pdf'],
+      [`checklist.${blank}.satisfiedBy`]: ['lab_test'],
+    });
+    expect(saved.status).toBe(303);
+    const after = await getCycleConfig(t.database.db, id);
+    const gerabah = after.checklist.filter((i) => i.commodity === 'gerabah');
+    expect(gerabah.at(-1)).toMatchObject({
+      code: 'sertifikat_uji_bahan_tanah_liat',
+      required: true,
+      fileKinds: ['pdf'],
+      satisfiedBy: ['lab_test'],
+    });
+    const oldIds = before.checklist.map((i) => i.id).sort();
+    expect(after.checklist.filter((i) => oldIds.includes(i.id))).toHaveLength(oldIds.length);
   });
 
-  it('refuses a requirement without a file kind, and one whose commodity is not ticked', async () => {
-    const values = form();
-    const foodRow = Object.keys(values)
+  it('refuses a requirement without a file kind and a duplicate code, saving nothing', async () => {
+    const id = await createViaForm({ name: 'Persyaratan salah' });
+    const html = await (await admin.get(`/cycles/${id}/checklist/makanan_minuman`)).text();
+    const values = formValues(html);
+    const lab = Object.keys(values)
       .find((k) => values[k] === 'uji_lab')!
       .split('.')[1];
-    values[`checklist.${foodRow}.fileKinds`] = [];
-    delete values['commodities.3.included'];
-    const res = await admin.post('/cycles', values);
+    values[`checklist.${lab}.fileKinds`] = [];
+    values['checklist.1.code'] = 'surat_usulan';
+    const res = await admin.post(`/cycles/${id}/checklist/makanan_minuman`, values);
     expect(res.status).toBe(422);
     const text = textOf(await res.text());
     expect(text).toContain('Pilih paling sedikit satu jenis berkas.');
-    expect(text).toContain('Komoditas persyaratan ini tidak dicentang di atas');
+    expect(text).toContain('Kode "surat_usulan" sudah dipakai persyaratan lain pada komoditas ini.');
+    const config = await getCycleConfig(t.database.db, id);
+    expect(config.checklist.find((i) => i.code === 'uji_lab')!.fileKinds).toEqual(['pdf', 'jpeg', 'png']);
+    expect((await admin.get(`/cycles/${id}/checklist/lainnya`)).status).toBe(404);
+  });
+
+  it('gives a newly ticked commodity the starting requirements and drops an unticked one’s', async () => {
+    const id = await createViaForm({ name: 'Komoditas berubah' });
+    const html = await (await admin.get(`/cycles/${id}/edit`)).text();
+    const version = /name="version" value="(\d+)"/.exec(html)![1]!;
+    const values = form({ name: 'Komoditas berubah', version, 'commodities.5.included': 'on' });
+    delete values['commodities.4.included'];
+    expect((await admin.post(`/cycles/${id}`, values)).status).toBe(303);
+    const config = await getCycleConfig(t.database.db, id);
+    expect(config.commodities.map((c) => c.commodity)).toEqual([
+      'makanan_minuman',
+      'kain_tenun',
+      'kain_batik',
+      'anyaman',
+      'lainnya',
+    ]);
+    expect(config.checklist.some((i) => i.commodity === 'gerabah')).toBe(false);
+    expect(config.checklist.filter((i) => i.commodity === 'lainnya').map((i) => i.code)).toContain('nib');
   });
 
   it('edits in place before any nomination, keeping the checklist items’ ids', async () => {

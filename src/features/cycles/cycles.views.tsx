@@ -160,9 +160,10 @@ export function CycleForm(props: {
   values: Values;
   errors?: FieldErrors | undefined;
   kabkota: Region[];
-  extraRows?: Partial<Record<Commodity, number>>;
   cycle?: CycleRow | undefined;
   rubricRefs?: Partial<Record<Commodity, string | null>>;
+  /** How many requirements each commodity has (edit only: each links to its checklist page). */
+  itemCounts?: Partial<Record<Commodity, number>>;
   submitLabel: string;
 }) {
   const { v, t } = useText();
@@ -170,8 +171,6 @@ export function CycleForm(props: {
   const { values, errors } = props;
   const e = (path: string) => errors?.[path];
   const scale = str(values, 'starScale') || '3';
-  const checklistRows = rowIndices(values, 'checklist');
-  let nextIndex = (checklistRows.at(-1) ?? -1) + 1;
   const commodityRows = COMMODITIES.map((c, i) => ({ c, i }));
   const ticked = (c: Commodity) =>
     commodityRows.some(({ c: x, i }) => x === c && str(values, `commodities.${i}.included`) === 'on');
@@ -289,90 +288,8 @@ export function CycleForm(props: {
             </label>
           </div>
         ))}
+        <p class="hint">{props.cycle ? t('commoditiesEditHint') : t('commoditiesNewHint')}</p>
       </Section>
-
-      <h2>{t('checklist')}</h2>
-      <p class="hint">{t('checklistHint')}</p>
-      {COMMODITIES.map((c) => {
-        const existing = checklistRows.filter((i) => str(values, `checklist.${i}.commodity`) === c);
-        const blanks = Array.from({ length: BLANK_ROWS + (props.extraRows?.[c] ?? 0) }, () => nextIndex++);
-        const open = ticked(c) || existing.length > 0;
-        return (
-          <details class="checklist-commodity" open={open}>
-            <summary>
-              {t('checklistFor', { commodity: commodityLabel(c, v.lang) })} ({existing.length})
-            </summary>
-            {[...existing, ...blanks].map((i, n) => {
-              const isBlank = !existing.includes(i);
-              const fileKinds = isBlank ? ['pdf', 'jpeg', 'png'] : listOf(values[`checklist.${i}.fileKinds`]);
-              return (
-                <fieldset class="checklist-row">
-                  <legend>{t('itemNumber', { n: n + 1 })}</legend>
-                  <input type="hidden" name={`checklist.${i}.commodity`} value={c} />
-                  <div class="row-line">
-                    <TextInput
-                      name={`checklist.${i}.code`}
-                      label={t('itemCode')}
-                      value={str(values, `checklist.${i}.code`)}
-                      error={e(`checklist.${i}.code`)}
-                      width="medium"
-                    />
-                    <TextInput
-                      name={`checklist.${i}.labelId`}
-                      label={t('itemLabelId')}
-                      value={str(values, `checklist.${i}.labelId`)}
-                      error={e(`checklist.${i}.labelId`)}
-                    />
-                    <TextInput
-                      name={`checklist.${i}.labelEn`}
-                      label={t('itemLabelEn')}
-                      value={str(values, `checklist.${i}.labelEn`)}
-                      error={e(`checklist.${i}.labelEn`)}
-                    />
-                  </div>
-                  <div class="checkbox">
-                    <input
-                      id={fieldId(`checklist.${i}.required`)}
-                      type="checkbox"
-                      name={`checklist.${i}.required`}
-                      value="on"
-                      checked={str(values, `checklist.${i}.required`) === 'on'}
-                    />
-                    <label for={fieldId(`checklist.${i}.required`)}>{t('itemRequired')}</label>
-                  </div>
-                  <div class="checkbox">
-                    <input
-                      id={fieldId(`checklist.${i}.validOnDeadline`)}
-                      type="checkbox"
-                      name={`checklist.${i}.validOnDeadline`}
-                      value="on"
-                      checked={str(values, `checklist.${i}.validOnDeadline`) === 'on'}
-                    />
-                    <label for={fieldId(`checklist.${i}.validOnDeadline`)}>{t('itemValidOnDeadline')}</label>
-                  </div>
-                  <CheckboxGroup
-                    name={`checklist.${i}.fileKinds`}
-                    label={t('itemFileKinds')}
-                    options={FILE_KIND_KEYS.map((k) => ({ value: k, label: l.file(k) }))}
-                    checked={fileKinds}
-                    error={e(`checklist.${i}.fileKinds`)}
-                  />
-                  <CheckboxGroup
-                    name={`checklist.${i}.satisfiedBy`}
-                    label={t('itemSatisfiedBy')}
-                    options={CHECKLIST_DOCUMENT_KINDS.map((k) => ({ value: k, label: l.doc(k) }))}
-                    checked={listOf(values[`checklist.${i}.satisfiedBy`])}
-                    error={e(`checklist.${i}.satisfiedBy`)}
-                  />
-                </fieldset>
-              );
-            })}
-            <Button variant="secondary" name="addRows" value={c}>
-              {t('addRows')}
-            </Button>
-          </details>
-        );
-      })}
 
       <Section title={t('quotas')} hint={t('quotasHint')} id="quotas">
         <div class="row-grid">
@@ -414,6 +331,140 @@ export function CycleForm(props: {
       <Button>{props.submitLabel}</Button>
     </Form>
   );
+}
+
+/** One commodity's document requirements, on a page of its own (the whole list is saved at once). */
+export function ChecklistForm(props: {
+  cycle: CycleRow;
+  commodity: Commodity;
+  values: Values;
+  errors?: FieldErrors | undefined;
+  extraRows?: number;
+}) {
+  const { v, t } = useText();
+  const l = labels(t);
+  const { values, errors, commodity: c } = props;
+  const e = (path: string) => errors?.[path];
+  // Rows posted back empty are shown again as fresh blank rows, not kept as rows of their own.
+  const existing = rowIndices(values, 'checklist').filter((i) =>
+    ['code', 'labelId', 'labelEn'].some((k) => str(values, `checklist.${i}.${k}`).trim() !== ''),
+  );
+  let nextIndex = (existing.at(-1) ?? -1) + 1;
+  const blanks = Array.from({ length: BLANK_ROWS + (props.extraRows ?? 0) }, () => nextIndex++);
+  return (
+    <Form action={`/cycles/${props.cycle.id}/checklist/${c}`} id="checklist-form">
+      <input type="hidden" name="version" value={String(props.cycle.version)} />
+      <input type="hidden" name="_extra" value={String(props.extraRows ?? 0)} />
+      <p class="hint">{t('checklistHint')}</p>
+      {[...existing, ...blanks].map((i, n) => {
+        const isBlank = !existing.includes(i);
+        const fileKinds =
+          isBlank && !(`checklist.${i}.code` in values)
+            ? ['pdf', 'jpeg', 'png']
+            : listOf(values[`checklist.${i}.fileKinds`]);
+        return (
+          <fieldset class="checklist-row">
+            <legend>{t('itemNumber', { n: n + 1 })}</legend>
+            <div class="row-line">
+              <TextInput
+                name={`checklist.${i}.code`}
+                label={t('itemCode')}
+                value={str(values, `checklist.${i}.code`)}
+                error={e(`checklist.${i}.code`)}
+                width="medium"
+              />
+              <TextInput
+                name={`checklist.${i}.labelId`}
+                label={t('itemLabelId')}
+                value={str(values, `checklist.${i}.labelId`)}
+                error={e(`checklist.${i}.labelId`)}
+              />
+              <TextInput
+                name={`checklist.${i}.labelEn`}
+                label={t('itemLabelEn')}
+                value={str(values, `checklist.${i}.labelEn`)}
+                error={e(`checklist.${i}.labelEn`)}
+              />
+            </div>
+            <input type="hidden" name={`checklist.${i}.commodity`} value={c} />
+            <div class="checkbox">
+              <input
+                id={fieldId(`checklist.${i}.required`)}
+                type="checkbox"
+                name={`checklist.${i}.required`}
+                value="on"
+                checked={str(values, `checklist.${i}.required`) === 'on'}
+              />
+              <label for={fieldId(`checklist.${i}.required`)}>{t('itemRequired')}</label>
+            </div>
+            <div class="checkbox">
+              <input
+                id={fieldId(`checklist.${i}.validOnDeadline`)}
+                type="checkbox"
+                name={`checklist.${i}.validOnDeadline`}
+                value="on"
+                checked={str(values, `checklist.${i}.validOnDeadline`) === 'on'}
+              />
+              <label for={fieldId(`checklist.${i}.validOnDeadline`)}>{t('itemValidOnDeadline')}</label>
+            </div>
+            <CheckboxGroup
+              name={`checklist.${i}.fileKinds`}
+              label={t('itemFileKinds')}
+              options={FILE_KIND_KEYS.map((k) => ({ value: k, label: l.file(k) }))}
+              checked={fileKinds}
+              error={e(`checklist.${i}.fileKinds`)}
+            />
+            <CheckboxGroup
+              name={`checklist.${i}.satisfiedBy`}
+              label={t('itemSatisfiedBy')}
+              options={CHECKLIST_DOCUMENT_KINDS.map((k) => ({ value: k, label: l.doc(k) }))}
+              checked={listOf(values[`checklist.${i}.satisfiedBy`])}
+              error={e(`checklist.${i}.satisfiedBy`)}
+            />
+          </fieldset>
+        );
+      })}
+      <Button variant="secondary" name="addRows" value={c}>
+        {t('addRows')}
+      </Button>
+      {props.cycle.frozenAt && (
+        <Panel title={t('frozenTitle')} tone="warning">
+          <p>
+            {t('frozenBody', {
+              when: formatDateTime(props.cycle.frozenAt, v.lang),
+              version: props.cycle.configVersion + 1,
+            })}
+          </p>
+          <TextArea
+            name="reason"
+            label={t('reason')}
+            hint={t('reasonHint')}
+            value={str(values, 'reason')}
+            error={e('reason')}
+            rows={3}
+          />
+        </Panel>
+      )}
+      <div>
+        <Button>{v.t('save')}</Button>
+      </div>
+    </Form>
+  );
+}
+
+/** A commodity's saved checklist as the checklist form's flat values. */
+export function checklistToValues(items: CycleConfig['checklist']): Values {
+  const out: Values = {};
+  items.forEach((item, i) => {
+    out[`checklist.${i}.code`] = item.code;
+    out[`checklist.${i}.labelId`] = item.labelId;
+    out[`checklist.${i}.labelEn`] = item.labelEn;
+    if (item.required) out[`checklist.${i}.required`] = 'on';
+    if (item.validOnDeadline) out[`checklist.${i}.validOnDeadline`] = 'on';
+    out[`checklist.${i}.fileKinds`] = item.fileKinds;
+    out[`checklist.${i}.satisfiedBy`] = item.satisfiedBy;
+  });
+  return out;
 }
 
 export function CycleFormPage(props: {
@@ -552,6 +603,13 @@ export function CycleView(props: {
             <p>
               {t('rubric')}: {c.rubricVersionRef ?? <em>{t('rubricNotSet')}</em>}
             </p>
+            {props.canManage && (
+              <p>
+                <a href={`/cycles/${cycle.id}/checklist/${c.commodity}`}>
+                  {t('editChecklist', { commodity: commodityLabel(c.commodity, v.lang) })}
+                </a>
+              </p>
+            )}
             {items.length === 0 ? (
               <p class="muted">{t('noItems')}</p>
             ) : (
@@ -707,16 +765,6 @@ export function configToValues(config: CycleConfig, kabkota: Region[]): Values {
   }
   COMMODITIES.forEach((c, i) => {
     if (config.commodities.some((x) => x.commodity === c)) out[`commodities.${i}.included`] = 'on';
-  });
-  config.checklist.forEach((item, i) => {
-    out[`checklist.${i}.commodity`] = item.commodity;
-    out[`checklist.${i}.code`] = item.code;
-    out[`checklist.${i}.labelId`] = item.labelId;
-    out[`checklist.${i}.labelEn`] = item.labelEn;
-    if (item.required) out[`checklist.${i}.required`] = 'on';
-    if (item.validOnDeadline) out[`checklist.${i}.validOnDeadline`] = 'on';
-    out[`checklist.${i}.fileKinds`] = item.fileKinds;
-    out[`checklist.${i}.satisfiedBy`] = item.satisfiedBy;
   });
   kabkota.forEach((r, i) => {
     const q = config.quotas.find((x) => x.kabkotaCode === r.code);

@@ -51,11 +51,16 @@ describe('bulk messages', () => {
     const after = await counts();
     expect(after.notifications - before.notifications).toBe(2);
     expect(after.mails - before.mails).toBe(2);
-    const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'notification.bulk_send'));
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'notification.bulk_send'));
     expect(audit!.after).toMatchObject({ audience: 'officers', recipients: 2 });
 
     const officer = await t.as('ambon@ovop.test');
-    expect(textOf(await (await officer.get('/notifications')).text())).toContain('Rapat daring Senin, 1 Desember 2026 pukul 09.00 WIT.');
+    expect(textOf(await (await officer.get('/notifications')).text())).toContain(
+      'Rapat daring Senin, 1 Desember 2026 pukul 09.00 WIT.',
+    );
   });
 
   it('sends to all assessors in each one’s language', async () => {
@@ -73,7 +78,9 @@ describe('bulk messages', () => {
       .from(notifications)
       .innerJoin(users, eq(users.id, notifications.userId))
       .where(eq(notifications.kind, 'bulk'));
-    const titles = Object.fromEntries(rows.filter((r) => r.email.startsWith('penilai')).map((r) => [r.email, r.title]));
+    const titles = Object.fromEntries(
+      rows.filter((r) => r.email.startsWith('penilai')).map((r) => [r.email, r.title]),
+    );
     expect(titles).toEqual({
       'penilai1@ovop.test': 'Jadwal penilaian',
       'penilai2@ovop.test': 'Assessment schedule',
@@ -84,7 +91,11 @@ describe('bulk messages', () => {
   it('asks for a kab/kota, refuses an audience of nobody, and a link off the site', async () => {
     const admin = await t.as('admin@ovop.test');
     const before = await counts();
-    const none = await admin.post('/admin/notifications/bulk/preview', { audience: 'officers', titleId: 'x', bodyId: 'y' });
+    const none = await admin.post('/admin/notifications/bulk/preview', {
+      audience: 'officers',
+      titleId: 'x',
+      bodyId: 'y',
+    });
     expect(none.status).toBe(422);
     expect(textOf(await none.text())).toContain('Pilih paling sedikit satu kabupaten/kota.');
     const nobody = await admin.post('/admin/notifications/bulk/preview', {

@@ -43,6 +43,7 @@ export async function run(): Promise<Result[]> {
       (await (await fetch(`${server.url}${path}`, { headers })).arrayBuffer()).byteLength;
     const form = await weigh('/cycles/new');
     const edit = await weigh(`/cycles/${ids[0]}/edit`);
+    const checklist = await weigh(`/cycles/${ids[0]}/checklist/makanan_minuman`);
     const view = await weigh(`/cycles/${ids[0]}`);
     const viewTimes = await measureGets(
       ids.map((id) => `${server.url}/cycles/${id}`),
@@ -55,6 +56,7 @@ export async function run(): Promise<Result[]> {
     return [
       result('cycle configuration form, first visit (HTML + CSS, uncompressed)', kb(form + css), 'KB', 100),
       result('cycle edit form, first visit (HTML + CSS, uncompressed)', kb(edit + css), 'KB', 100),
+      result('food checklist form, first visit (HTML + CSS, uncompressed)', kb(checklist + css), 'KB', 100),
       result('cycle page, first visit (HTML + CSS, uncompressed)', kb(view + css), 'KB', 100),
       result(
         'cycle page p95 (PGlite, demo data, sequential)',

@@ -8,7 +8,15 @@ import { COMMODITIES } from '../../platform/domain.ts';
 import { fromLocalInput } from '../../platform/format.ts';
 import { listKabkota } from '../regions/regions.service.ts';
 import { newCycleValues } from './cycles.defaults.ts';
-import { freezeCycle, getCycleConfig, isCycleFrozen, proposalWindowFor } from './cycles.service.ts';
+import {
+  checklistFor,
+  cyclesOpenForProposals,
+  freezeCycle,
+  getCycleConfig,
+  isCycleFrozen,
+  proposalWindowFor,
+  quotaFor,
+} from './cycles.service.ts';
 
 let t: TestApp;
 let admin: TestClient;
@@ -352,6 +360,46 @@ describe('a frozen cycle', () => {
       .where(and(eq(auditLog.objectId, id), eq(auditLog.action, 'cycle.extension')));
     expect(audit[0]!.reason).toBe('Jaringan internet terputus di Saumlaki');
     expect(audit[0]!.regionCode).toBe('81.03');
+  });
+});
+
+describe('what the nominations code reads', () => {
+  it('finds the cycles open for proposals now, an extension included, with their checklist and quotas', async () => {
+    const local = (d: Date) => new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 16);
+    const now = Date.now();
+    const open = await createViaForm({
+      name: 'Terbuka sekarang',
+      'phases.proposal.start': local(new Date(now - 86_400_000)),
+      'phases.proposal.end': local(new Date(now + 86_400_000)),
+      'phases.admin_selection.start': local(new Date(now + 2 * 86_400_000)),
+      'phases.admin_selection.end': local(new Date(now + 3 * 86_400_000)),
+      'quotas.0.quota': '2',
+    });
+    const closed = await createViaForm({
+      name: 'Sudah tutup',
+      'phases.proposal.start': local(new Date(now - 3 * 86_400_000)),
+      'phases.proposal.end': local(new Date(now - 2 * 86_400_000)),
+    });
+    const ids = () => cyclesOpenForProposals(t.database.db).then((rows) => rows.map((r) => r.id));
+    expect(await ids()).toContain(open);
+    expect(await ids()).not.toContain(closed);
+    await admin.post(`/cycles/${closed}/extensions`, {
+      kabkotaCode: '81.71',
+      endsAt: local(new Date(now + 86_400_000)),
+      reason: 'Banjir di kantor dinas',
+    });
+    expect(await ids()).toContain(closed);
+    expect(await quotaFor(t.database.db, open, kabkota[0]!)).toBe(2);
+    expect(await quotaFor(t.database.db, open, kabkota[1]!)).toBeNull();
+    const items = await checklistFor(t.database.db, open, 'kain_tenun');
+    expect(items.map((i) => i.code)).toEqual([
+      'surat_usulan',
+      'nib',
+      'sk_sentra',
+      'profil_ikm',
+      'foto_produk',
+      'merek',
+    ]);
   });
 });
 

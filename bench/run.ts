@@ -12,6 +12,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<Result[]> }>> = 
   startup: () => import('./startup.bench.ts'),
   assessment: () => import('./assessment.bench.ts'),
   events: () => import('./events.bench.ts'),
+  cycles: () => import('./cycles.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

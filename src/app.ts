@@ -9,6 +9,8 @@ import { HTTPException } from 'hono/http-exception';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { secureHeaders } from 'hono/secure-headers';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
+import { cyclesApi, cyclesRoutes } from './features/cycles/cycles.routes.tsx';
+import { notificationsApi, notificationsRoutes } from './features/notifications/notifications.routes.tsx';
 import { authRoutes } from './features/auth/auth.routes.tsx';
 import { eventsApi } from './features/events/events.api.ts';
 import { eventsRoutes } from './features/events/events.routes.tsx';
@@ -48,7 +50,8 @@ declare module 'hono' {
 }
 
 /** Every API router; each feature adds its own. */
-const apiRouters: ApiRouter[] = [meApi, regionsApi, usersApi, eventsApi];
+
+const apiRouters: ApiRouter[] = [meApi, regionsApi, usersApi, eventsApi, cyclesApi, notificationsApi];
 
 const publicDir = projectPath('public');
 
@@ -140,6 +143,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', followUpRoutes);
   app.route('/', stakeholderRoutes);
   app.route('/', publicEventRoutes);
+  app.route('/', cyclesRoutes);
+  app.route('/', notificationsRoutes);
 
   const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
   app.get('/api/v1/openapi.json', () =>

@@ -26,6 +26,11 @@ export const PERMISSIONS = {
   'followups.manage': admin,
   'stakeholders.read': ['admin_provinsi', 'petugas_kabkota'],
   'stakeholders.manage': admin,
+  'cycles.read': everyone,
+  'cycles.manage': admin,
+  'notifications.self': everyone,
+  'notifications.bulk': admin,
+  'notifications.outbox': admin,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -21,15 +21,17 @@ describe.runIf(hasBrowser)('foundation in a real browser', () => {
       'admin@ovop.test': [
         'Beranda',
         'Wilayah',
+        'Periode penilaian',
         'Kegiatan',
         'Tindak lanjut',
         'Mitra',
+        'Kotak keluar',
         'Pengguna',
         'Jejak audit',
       ],
-      'ambon@ovop.test': ['Beranda', 'Wilayah', 'Kegiatan', 'Tindak lanjut', 'Mitra'],
-      'penilai1@ovop.test': ['Beranda', 'Wilayah'],
-      'ikm@ovop.test': ['Beranda', 'Wilayah'],
+      'ambon@ovop.test': ['Beranda', 'Wilayah', 'Periode penilaian', 'Kegiatan', 'Tindak lanjut', 'Mitra'],
+      'penilai1@ovop.test': ['Beranda', 'Wilayah', 'Periode penilaian'],
+      'ikm@ovop.test': ['Beranda', 'Wilayah', 'Periode penilaian'],
     };
     for (const [email, nav] of Object.entries(expected)) {
       await b.login(email);

@@ -5,3 +5,5 @@ export * from './files.ts';
 export * from './regions.ts';
 export * from './settings.ts';
 export * from './events.ts';
+export * from './cycles.ts';
+export * from './notifications.ts';

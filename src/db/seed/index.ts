@@ -7,6 +7,7 @@ import type { Db } from '../client.ts';
 import type { FileStore } from '../../platform/files.ts';
 import { log } from '../../platform/log.ts';
 import { seedEventsDemo } from '../../features/events/events.demo.ts';
+import { seedDemoCycles } from '../../features/cycles/cycles.demo.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedRegions } from './regions.ts';
 import { getSetting, putSetting } from './settings.ts';
@@ -21,6 +22,7 @@ export interface SeedContext {
 const DEMO_STEPS: { name: string; run: (ctx: SeedContext) => Promise<void> }[] = [
   { name: 'accounts', run: ({ db, config }) => seedDemoAccounts(db, config.PROVINCE_CODE) },
   { name: 'events', run: seedEventsDemo },
+  { name: 'cycles', run: ({ db, config }) => seedDemoCycles(db, config.PROVINCE_CODE) },
 ];
 
 export async function seedBase(db: Db): Promise<void> {

@@ -5,6 +5,7 @@ import { navFor } from './nav.ts';
 import { render } from '../i18n.ts';
 import { roleLabel } from './labels.ts';
 import { useView } from './view.ts';
+import { NotificationBell } from './bell.tsx';
 
 /** The page shell: header with the office's name, role-aware navigation, flash, main, footer. */
 export function Layout(props: { title: string; children?: Child; wide?: boolean }) {
@@ -53,6 +54,7 @@ export function Layout(props: { title: string; children?: Child; wide?: boolean 
               </a>
               {user ? (
                 <>
+                  <NotificationBell />
                   <a href="/account">{t('myAccount')}</a>
                   <form method="post" action="/logout" class="inline">
                     <input type="hidden" name="_csrf" value={v.csrfToken} />

@@ -19,9 +19,11 @@ const eventsNav = defineMessages({
 export const NAV: NavItem[] = [
   { href: '/dashboard', label: ui.navHome, permission: 'account.self' },
   { href: '/regions', label: ui.navRegions, permission: 'regions.read' },
+  { href: '/cycles', label: { id: 'Periode penilaian', en: 'Assessment rounds' }, permission: 'cycles.read' },
   { href: '/events', label: eventsNav.events, permission: 'events.read' },
   { href: '/follow-ups', label: eventsNav.followUps, permission: 'followups.read' },
   { href: '/stakeholders', label: eventsNav.stakeholders, permission: 'stakeholders.read' },
+  { href: '/admin/outbox', label: { id: 'Kotak keluar', en: 'Outbox' }, permission: 'notifications.outbox' },
   { href: '/admin/users', label: ui.navUsers, permission: 'users.manage' },
   { href: '/admin/audit', label: ui.navAudit, permission: 'audit.read' },
 ];

@@ -1,0 +1,75 @@
+/**
+ * Cycles and notifications: the weight of the configuration form (the heaviest signed-in page of the
+ * feature: six commodities' checklists) and the server time of the cycle pages, on the demo data.
+ */
+import fs from 'node:fs';
+import { measureGets, percentile, type Result, result, spawnServer, tempDir } from './lib.ts';
+
+/** Signs in through the real form and returns the cookie header (session + CSRF). */
+async function signIn(url: string, email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const i = pair!.indexOf('=');
+      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const page = await fetch(`${url}/login`);
+  keep(page);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+  const res = await fetch(`${url}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, email, password: 'ovop-demo' }),
+  });
+  keep(res);
+  if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
+  return cookie();
+}
+
+export async function run(): Promise<Result[]> {
+  const dir = tempDir('cycles');
+  const server = await spawnServer({ DATA_DIR: dir }, ['serve', '--demo']);
+  try {
+    const cookie = await signIn(server.url, 'admin@ovop.test');
+    const headers = { cookie };
+    const list = await (await fetch(`${server.url}/cycles`, { headers })).text();
+    const ids = [...list.matchAll(/href="\/cycles\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    const css = (await (await fetch(`${server.url}/static/css/app.css`)).arrayBuffer()).byteLength;
+    const weigh = async (path: string) =>
+      (await (await fetch(`${server.url}${path}`, { headers })).arrayBuffer()).byteLength;
+    const form = await weigh('/cycles/new');
+    const edit = await weigh(`/cycles/${ids[0]}/edit`);
+    const checklist = await weigh(`/cycles/${ids[0]}/checklist/makanan_minuman`);
+    const view = await weigh(`/cycles/${ids[0]}`);
+    const viewTimes = await measureGets(
+      ids.map((id) => `${server.url}/cycles/${id}`),
+      200,
+      headers,
+    );
+    const listTimes = await measureGets([`${server.url}/cycles`], 200, headers);
+    const bellTimes = await measureGets([`${server.url}/notifications`], 200, headers);
+    const kb = (b: number) => b / 1024;
+    return [
+      result('cycle configuration form, first visit (HTML + CSS, uncompressed)', kb(form + css), 'KB', 100),
+      result('cycle edit form, first visit (HTML + CSS, uncompressed)', kb(edit + css), 'KB', 100),
+      result('food checklist form, first visit (HTML + CSS, uncompressed)', kb(checklist + css), 'KB', 100),
+      result('cycle page, first visit (HTML + CSS, uncompressed)', kb(view + css), 'KB', 100),
+      result(
+        'cycle page p95 (PGlite, demo data, sequential)',
+        percentile(viewTimes, 95),
+        'ms',
+        null,
+        'round trip on the same machine',
+      ),
+      result('cycle list p95 (PGlite)', percentile(listTimes, 95), 'ms', null),
+      result('notifications page p95 (PGlite)', percentile(bellTimes, 95), 'ms', null),
+    ];
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -12,6 +12,8 @@ import { auditRoutes } from './features/audit/audit.routes.tsx';
 import { authRoutes } from './features/auth/auth.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { regionsApi, regionsRoutes } from './features/regions/regions.routes.tsx';
+import { registryApi } from './features/registry/registry.api.ts';
+import { potentialRegionPanel, registryRoutes } from './features/registry/registry.routes.tsx';
 import { meApi, systemRoutes } from './features/system/system.routes.ts';
 import { usersApi, usersRoutes } from './features/users/users.routes.tsx';
 import { projectPath } from './paths.ts';
@@ -28,6 +30,7 @@ import { DomainError, ForbiddenError, NotFoundError, StaleVersionError } from '.
 import { csrf, identify, readFlash } from './platform/http.ts';
 import { render } from './platform/i18n.ts';
 import { log } from './platform/log.ts';
+import { addRegionPanel } from './platform/region-panels.ts';
 import { errorPage } from './platform/ui/error-page.tsx';
 import { Layout } from './platform/ui/layout.tsx';
 import { ui } from './platform/ui/messages.ts';
@@ -43,7 +46,7 @@ declare module 'hono' {
 }
 
 /** Every API router; each feature adds its own. */
-const apiRouters: ApiRouter[] = [meApi, regionsApi, usersApi];
+const apiRouters: ApiRouter[] = [meApi, regionsApi, usersApi, registryApi];
 
 const publicDir = projectPath('public');
 
@@ -131,6 +134,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', usersRoutes);
   app.route('/', regionsRoutes);
   app.route('/', auditRoutes);
+  app.route('/', registryRoutes);
+  addRegionPanel(potentialRegionPanel);
 
   const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
   app.get('/api/v1/openapi.json', () =>

@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   'users.manage': admin,
   'users.actAs': admin,
   'audit.read': admin,
+  'registry.read': ['admin_provinsi', 'petugas_kabkota', 'pemilik_ikm'],
+  'registry.edit': ['admin_provinsi', 'petugas_kabkota', 'pemilik_ikm'],
+  'registry.manage': ['admin_provinsi', 'petugas_kabkota'],
+  'registry.settings': admin,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

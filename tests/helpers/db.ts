@@ -24,7 +24,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const name = `ovop_t_${randomToken(6)
       .toLowerCase()
       .replace(/[^a-z0-9]/g, 'x')}`;
-    await withDatabase(url, (admin) => admin.query(`create database ${name} template ${inject('pgTemplate')}`));
+    await withDatabase(url, (admin) =>
+      admin.query(`create database ${name} template ${inject('pgTemplate')}`),
+    );
     const u = new URL(url);
     u.pathname = `/${name}`;
     const database = await openPostgres(u.toString(), { max: 4 });

@@ -23,7 +23,8 @@ export default async function setup(project: TestProject) {
     await seedBase(database.db);
     await database.close();
     project.provide('pgTemplate', template);
-    return () => withDatabase(url, (admin) => admin.query(`drop database if exists ${template} with (force)`));
+    return () =>
+      withDatabase(url, (admin) => admin.query(`drop database if exists ${template} with (force)`));
   }
   // Browser tests start the real server on a fresh data dir: keep the empty-cluster cache ready.
   await prepareTemplate();

@@ -4,3 +4,4 @@ export * from './audit.ts';
 export * from './files.ts';
 export * from './regions.ts';
 export * from './settings.ts';
+export * from './registry.ts';

@@ -13,6 +13,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { href: '/dashboard', label: ui.navHome, permission: 'account.self' },
   { href: '/regions', label: ui.navRegions, permission: 'regions.read' },
+  { href: '/registry', label: { id: 'Registri IKM', en: 'IKM registry' }, permission: 'registry.read' },
   { href: '/admin/users', label: ui.navUsers, permission: 'users.manage' },
   { href: '/admin/audit', label: ui.navAudit, permission: 'audit.read' },
 ];

@@ -267,7 +267,9 @@ export async function updateSizeThresholds(
  * Rewrites what is derived from an IKM and its products and documents: its search text, its
  * commodities, its earliest current expiry, and its products' search text. The one writer of these.
  */
-export async function refreshIkmDerived(tx: Db, ikmId: string): Promise<void> {
+export async function refreshIkmDerived(tx: Db, ikmId: string | null): Promise<void> {
+  // null refreshes every IKM (demo data, bulk loads) in one set-based statement.
+  const only = (column: SQL) => (ikmId === null ? sql`true` : sql`${column} = ${ikmId}`);
   await tx.execute(sql`
     update ikm set
       search_text = concat_ws(' ', ikm.name, ikm.owner_name, ikm.nib, ikm.desa,
@@ -278,10 +280,10 @@ export async function refreshIkmDerived(tx: Db, ikmId: string): Promise<void> {
       min_expiry = (select min(best) from (
           select case when bool_or(d.expiry_date is null) then null else max(d.expiry_date) end as best
           from legal_documents d where d.ikm_id = ikm.id and d.archived_at is null group by d.kind) k)
-    where ikm.id = ${ikmId}`);
+    where ${only(sql`ikm.id`)}`);
   await tx.execute(sql`
     update products p set search_text = concat_ws(' ', p.name, i.name, p.hs_code)
-    from ikm i where i.id = p.ikm_id and p.ikm_id = ${ikmId}`);
+    from ikm i where i.id = p.ikm_id and ${only(sql`p.ikm_id`)}`);
 }
 
 // Legality ---------------------------------------------------------------------------------------

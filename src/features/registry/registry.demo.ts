@@ -23,7 +23,7 @@ import type { FileStore } from '../../platform/files.ts';
 import { storeGenerated } from '../../platform/files.ts';
 import { localDate } from '../../platform/format.ts';
 import { newId } from '../../platform/ids.ts';
-import { DISPLAY, makeDerivative, THUMBNAIL } from '../../platform/images.ts';
+import { makeDerivative, THUMBNAIL } from '../../platform/images.ts';
 import type { CapacityPeriod, CapacityUnit, Commodity } from '../../platform/registry-domain.ts';
 import { addDays } from './identifiers.ts';
 import { refreshIkmDerived, regionIndex } from './registry.service.ts';
@@ -600,21 +600,13 @@ async function demoPhotos(db: Db, store: FileStore, visuals: Visual[]): Promise<
   const out = new Map<Visual, DemoPhoto>();
   await Promise.all(
     visuals.map(async (visual) => {
+      // Light flat shapes: the 800 px WebP is already page-sized, so it serves as the display image too.
       const bytes = await sharp(Buffer.from(placeholderSvg(visual)))
         .webp({ quality: 70 })
         .toBuffer();
       const sha256 = await storeGenerated(db, store, bytes, 'image/webp');
-      const [thumb, display] = await Promise.all([
-        makeDerivative(db, store, bytes, THUMBNAIL),
-        makeDerivative(db, store, bytes, DISPLAY),
-      ]);
-      out.set(visual, {
-        sha256,
-        thumbSha256: thumb.sha256,
-        displaySha256: display.sha256,
-        width: display.width,
-        height: display.height,
-      });
+      const thumb = await makeDerivative(db, store, bytes, THUMBNAIL);
+      out.set(visual, { sha256, thumbSha256: thumb.sha256, displaySha256: sha256, width: 800, height: 600 });
     }),
   );
   return out;

@@ -294,7 +294,10 @@ describe('legal documents', () => {
   it('keeps a document with its scan and flags one expiring within 90 days', async () => {
     const today = localDate();
     const expiry = addDays(today, 30);
-    const pdf = new File([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], 'pirt.pdf');
+    const pdf = new File(
+      [new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'))],
+      'pirt.pdf',
+    );
     const res = await ambon.post(`/registry/ikm/${ikmId}/documents`, {
       kind: 'pirt',
       number: 'P-IRT No. 2067101010123-27',
@@ -340,7 +343,10 @@ describe('legal documents', () => {
 
   it('refuses a scan that is a program renamed .pdf', async () => {
     const before = await docCount();
-    const exe = new File([Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 1)])], 'sk.pdf');
+    const exe = new File(
+      [new Uint8Array(Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 1)]))],
+      'sk.pdf',
+    );
     const res = await ambon.post(`/registry/ikm/${ikmId}/documents`, {
       kind: 'sni',
       number: 'SNI 01-3840-1995',

@@ -18,10 +18,10 @@ describe.runIf(hasBrowser)('foundation in a real browser', () => {
 
   it('shows each demo role its own navigation', async () => {
     const expected: Record<string, string[]> = {
-      'admin@ovop.test': ['Beranda', 'Wilayah', 'Pengguna', 'Jejak audit'],
-      'ambon@ovop.test': ['Beranda', 'Wilayah'],
+      'admin@ovop.test': ['Beranda', 'Wilayah', 'Registri IKM', 'Pengguna', 'Jejak audit'],
+      'ambon@ovop.test': ['Beranda', 'Wilayah', 'Registri IKM'],
       'penilai1@ovop.test': ['Beranda', 'Wilayah'],
-      'ikm@ovop.test': ['Beranda', 'Wilayah'],
+      'ikm@ovop.test': ['Beranda', 'Wilayah', 'Registri IKM'],
     };
     for (const [email, nav] of Object.entries(expected)) {
       await b.login(email);

@@ -10,6 +10,7 @@ import { type Result, root } from './lib.ts';
 /** Every benchmark module, in order; each feature adds its own. */
 const SUITES: Record<string, () => Promise<{ run: () => Promise<Result[]> }>> = {
   startup: () => import('./startup.bench.ts'),
+  registry: () => import('./registry.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -30,6 +30,7 @@ import {
   searchCondition,
   similarCondition,
   similarityOrder,
+  wantsCloseMatches,
   getSizeThresholds,
 } from './registry.service.ts';
 import { sizeClassOf } from './size-class.ts';
@@ -428,21 +429,9 @@ export async function listIkm(
         .limit(lim),
   });
   let similar: IkmListRow[] = [];
-  if (filter.q && !filter.after && !filter.before && page.rows.length < 5) {
-    const seen = page.rows.map((r) => r.id);
+  if (wantsCloseMatches(filter, page.rows.length)) {
     similar = await select()
-      .where(
-        and(
-          base,
-          similarCondition(ikm.searchText, filter.q),
-          seen.length
-            ? sql`${ikm.id} not in (${sql.join(
-                seen.map((s) => sql`${s}`),
-                sql`, `,
-              )})`
-            : undefined,
-        ),
-      )
+      .where(and(base, similarCondition(ikm.searchText, filter.q)))
       .orderBy(similarityOrder(ikm.searchText, filter.q))
       .limit(5);
   }

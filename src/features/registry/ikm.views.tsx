@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, formatRupiah } from '../../platform/format.ts';
+import { formatDate, formatNumber, formatRupiah, localDate } from '../../platform/format.ts';
 import { str } from '../../platform/forms.ts';
 import type { Page } from '../../platform/keyset.ts';
 import {
@@ -63,6 +63,7 @@ const regionLabel = (choices: RegionChoices, code: string | null | undefined) =>
 
 function IkmRows(props: { rows: IkmListRow[]; choices: RegionChoices }) {
   const v = useView();
+  const today = localDate();
   return (
     <>
       {props.rows.map((r) => (
@@ -82,7 +83,7 @@ function IkmRows(props: { rows: IkmListRow[]; choices: RegionChoices }) {
             <SizeText size={r.sizeClass} />
           </td>
           <td>
-            <LegalityTag state={legalityOf(r)} />
+            <LegalityTag state={legalityOf(r, today)} />
           </td>
         </tr>
       ))}
@@ -138,13 +139,18 @@ export function IkmListPage(props: {
             options={kabkotaOptions(props.choices.kabkota)}
           />
         )}
-        <Select
-          name="kecamatan"
-          label={t('kecamatan')}
-          value={f.kecamatan}
-          emptyLabel={t('allKecamatan')}
-          options={kecamatanOptions(props.choices.kecamatan, props.choices.kabkota)}
-        />
+        {(f.kabkota || !props.provinceWide) && (
+          <Select
+            name="kecamatan"
+            label={t('kecamatan')}
+            value={f.kecamatan}
+            emptyLabel={t('allKecamatan')}
+            options={kecamatanOptions(
+              props.choices.kecamatan.filter((k) => !f.kabkota || k.parentCode === f.kabkota),
+              props.choices.kabkota,
+            )}
+          />
+        )}
         <Select
           name="commodity"
           label={t('commodity')}
@@ -152,7 +158,7 @@ export function IkmListPage(props: {
           emptyLabel={t('allCommodities')}
           options={commodityOptions(v.lang)}
         />
-        {props.sentra.length > 0 && (
+        {props.sentra.length > 0 ? (
           <Select
             name="sentra"
             label={t('sentra')}
@@ -160,6 +166,8 @@ export function IkmListPage(props: {
             emptyLabel={v.t('all')}
             options={props.sentra.map((s) => ({ value: s.id, label: s.name }))}
           />
+        ) : (
+          f.sentra && <input type="hidden" name="sentra" value={f.sentra} />
         )}
         <Select
           name="legal"

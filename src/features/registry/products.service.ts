@@ -16,6 +16,7 @@ import {
   searchCondition,
   similarCondition,
   similarityOrder,
+  wantsCloseMatches,
 } from './registry.service.ts';
 import { storePhoto, type Upload } from './uploads.ts';
 
@@ -362,21 +363,9 @@ export async function listProducts(
         .limit(lim),
   });
   let similar: ProductListRow[] = [];
-  if (filter.q && !filter.after && !filter.before && page.rows.length < 5) {
-    const seen = page.rows.map((r) => r.id);
+  if (wantsCloseMatches(filter, page.rows.length)) {
     similar = await select()
-      .where(
-        and(
-          base,
-          similarCondition(products.searchText, filter.q),
-          seen.length
-            ? sql`${products.id} not in (${sql.join(
-                seen.map((s) => sql`${s}`),
-                sql`, `,
-              )})`
-            : undefined,
-        ),
-      )
+      .where(and(base, similarCondition(products.searchText, filter.q)))
       .orderBy(similarityOrder(products.searchText, filter.q))
       .limit(5);
   }

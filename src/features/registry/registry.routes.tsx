@@ -333,7 +333,10 @@ registryRoutes.get('/registry/ikm', read, async (c) => {
   const [page, ch, sentra] = await Promise.all([
     listIkm(db, actor, filter),
     choices(c),
-    canManage(actor) ? sentraChoices(db, actor, filter.kabkota) : Promise.resolve([]),
+    // The sentra filter offers the centres of one kab/kota (chosen, or the officer's own), not the whole country's.
+    canManage(actor) && (filter.kabkota || scopeOf(actor).kind === 'kabkota')
+      ? sentraChoices(db, actor, filter.kabkota)
+      : Promise.resolve([]),
   ]);
   return c.render(
     <IkmListPage

@@ -342,6 +342,19 @@ export function searchCondition(column: SQL | unknown, q: string | undefined): S
   );
 }
 
+/**
+ * Whether to look for close matches: only when a first page found nothing at all, and the query has
+ * a word of letters (a number — a NIB, an HS code — is either there or not). The similarity scan is
+ * the costly query, so it runs only when it is the user's only help.
+ */
+export function wantsCloseMatches(
+  filter: { q?: string | undefined; after?: string | undefined; before?: string | undefined },
+  found: number,
+): filter is { q: string } {
+  if (!filter.q || filter.after || filter.before || found > 0) return false;
+  return searchTokens(filter.q).some((t) => /\p{L}{3,}/u.test(t));
+}
+
 /** Close but not exact matches (typos): word similarity over the trigram index. */
 export function similarCondition(column: SQL | unknown, q: string): SQL {
   return sql`search_norm(${column}) %> search_norm(${q})`;

@@ -19,6 +19,7 @@ import {
   sentraScopeSql,
   similarCondition,
   similarityOrder,
+  wantsCloseMatches,
 } from './registry.service.ts';
 import { type Upload, storeScan } from './uploads.ts';
 
@@ -250,22 +251,10 @@ export async function listSentra(
         .limit(lim),
   });
   let similar: SentraListRow[] = [];
-  if (filter.q && !filter.after && !filter.before && page.rows.length < 5) {
-    const seen = page.rows.map((r) => r.id);
+  if (wantsCloseMatches(filter, page.rows.length)) {
     similar = await select()
-      .where(
-        and(
-          base,
-          similarCondition(sentra.searchText, filter.q),
-          seen.length
-            ? sql`${sentra.id} not in (${sql.join(
-                seen.map((s) => sql`${s}`),
-                sql`, `,
-              )})`
-            : undefined,
-        ),
-      )
-      .orderBy(sql`${similarityOrder(sentra.searchText, filter.q)}`)
+      .where(and(base, similarCondition(sentra.searchText, filter.q)))
+      .orderBy(similarityOrder(sentra.searchText, filter.q))
       .limit(5);
   }
   return { ...page, rows: page.rows.map(numbers), similar: similar.map(numbers) };

@@ -118,7 +118,14 @@ export function SentraListPage(props: {
       </PageHeading>
       <RegistryTabs current="sentra" />
       <Form action="/registry/sentra" method="get" class="filters">
-        <TextInput name="q" type="search" label={t('searchLabel')} value={f.q} width="medium" />
+        <TextInput
+          name="q"
+          type="search"
+          label={t('searchLabel')}
+          hint={t('sentraSearchHint')}
+          value={f.q}
+          width="medium"
+        />
         {props.provinceWide && (
           <Select
             name="kabkota"
@@ -128,13 +135,18 @@ export function SentraListPage(props: {
             options={kabkotaOptions(props.choices.kabkota)}
           />
         )}
-        <Select
-          name="kecamatan"
-          label={t('kecamatan')}
-          value={f.kecamatan}
-          emptyLabel={t('allKecamatan')}
-          options={kecamatanOptions(props.choices.kecamatan, props.choices.kabkota)}
-        />
+        {(f.kabkota || !props.provinceWide) && (
+          <Select
+            name="kecamatan"
+            label={t('kecamatan')}
+            value={f.kecamatan}
+            emptyLabel={t('allKecamatan')}
+            options={kecamatanOptions(
+              props.choices.kecamatan.filter((k) => !f.kabkota || k.parentCode === f.kabkota),
+              props.choices.kabkota,
+            )}
+          />
+        )}
         <Select
           name="commodity"
           label={t('commodity')}

@@ -149,7 +149,7 @@ export async function generateRegistry(
     select md5('sentra' || s)::uuid, split_part(${codes}[1 + s % ${n}], '.', 1), ${codes}[1 + s % ${n}],
       ${place('s')}, 'Sentra ' || ${word('s', 0)} || ' ' || ${place('s')}, ${word('s', 1)}, lower(${word('s', 0)}),
       case when s % 2 = 0 then 'SK/' || s else null end, 5 + s % 20,
-      'Sentra ' || ${word('s', 0)} || ' ' || ${place('s')} || ' ' || ${place('s')}
+      search_norm('Sentra ' || ${word('s', 0)} || ' ' || ${place('s')} || ' ' || ${place('s')})
     from generate_series(1, ${sentraCount}::int) s`);
   for (let start = 1; start <= scale.ikm; start += scale.batch) {
     const end = Math.min(scale.ikm, start + scale.batch - 1);
@@ -165,10 +165,11 @@ export async function generateRegistry(
         i % 13, i % 17, (1 + i % 40) * 25000000::bigint,
         case when (i % 13) + (i % 17) <= 19 then (case when (1 + i % 40) * 25000000::bigint < 1000000000 then 'kecil' else 'menengah' end) else 'menengah' end,
         (i % 50) * 10, 'kg', 'month',
-        ${prefix('i')} || ' ' || ${word('i', 0)} || ' ' || ${place('i')} || ' ' || ${owner('i')} || ' 9' || lpad(i::text, 12, '0')
-          || ' ' || ${place('i')} || ' ' || ${word('i', 2)} || ' ' || ${place('i')} || ' ' || ${word('i + 7', 2)},
+        search_norm(${prefix('i')} || ' ' || ${word('i', 0)} || ' ' || ${place('i')} || ' ' || ${owner('i')} || ' 9'
+          || lpad(i::text, 12, '0') || ' ' || ${place('i')} || ' ' || ${word('i', 2)} || ' ' || ${place('i')} || ' '
+          || ${word('i + 7', 2)}),
         array[${word('i', 1)}],
-        case when i % 10 = 0 then current_date + ((i % 200) - 50) end
+        case when hashint4(i) % 10 = 0 then current_date + (abs(hashint4(i + 1)) % 200 - 50) end
       from generate_series(${start}::int, ${end}::int) i`);
     await db.execute(sql`
       insert into products (id, ikm_id, province_code, kabkota_code, name, commodity, price_min, price_max,
@@ -177,8 +178,8 @@ export async function generateRegistry(
         ${codes}[1 + i % ${n}],
         case when j % 2 = 0 then ${word('i', 2)} else ${word('i + 7', 2)} end || ' ' || ${place('i')},
         ${word('i', 1)}, 10000 + (j % 50) * 5000, 20000 + (j % 50) * 5000, '19059090', null,
-        case when j % 2 = 0 then ${word('i', 2)} else ${word('i + 7', 2)} end || ' ' || ${place('i')} || ' '
-          || ${prefix('i')} || ' ' || ${word('i', 0)} || ' ' || ${place('i')} || ' 19059090'
+        search_norm(case when j % 2 = 0 then ${word('i', 2)} else ${word('i + 7', 2)} end || ' ' || ${place('i')}
+          || ' ' || ${prefix('i')} || ' ' || ${word('i', 0)} || ' ' || ${place('i')} || ' 19059090')
       from generate_series(${start}::int, ${end}::int) i, generate_series(2 * i - 1, 2 * i) j`);
     log(`  ${end.toLocaleString('en')} IKM`);
   }

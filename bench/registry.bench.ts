@@ -37,7 +37,7 @@ const MALUKU = [
   '81.71',
   '81.72',
 ];
-const ROUNDS = 15;
+const ROUNDS = 40;
 
 type App = ReturnType<typeof createApp>;
 

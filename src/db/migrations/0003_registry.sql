@@ -202,7 +202,7 @@ CREATE INDEX "ikm_sentra_idx" ON "ikm" USING btree ("sentra_id");--> statement-b
 CREATE INDEX "ikm_owner_idx" ON "ikm" USING btree ("owner_user_id");--> statement-breakpoint
 CREATE INDEX "ikm_min_expiry_idx" ON "ikm" USING btree ("min_expiry") WHERE "ikm"."archived_at" is null;--> statement-breakpoint
 CREATE INDEX "ikm_commodities_idx" ON "ikm" USING gin ("commodities");--> statement-breakpoint
-CREATE INDEX "ikm_search_idx" ON "ikm" USING gin (search_norm("search_text") gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "ikm_search_idx" ON "ikm" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "legal_documents_ikm_idx" ON "legal_documents" USING btree ("ikm_id");--> statement-breakpoint
 CREATE INDEX "legal_documents_kabkota_expiry_idx" ON "legal_documents" USING btree ("kabkota_code","expiry_date") WHERE "legal_documents"."archived_at" is null;--> statement-breakpoint
 CREATE INDEX "potential_commodities_kabkota_idx" ON "potential_commodities" USING btree ("kabkota_code","position");--> statement-breakpoint
@@ -210,7 +210,7 @@ CREATE INDEX "product_photos_product_idx" ON "product_photos" USING btree ("prod
 CREATE INDEX "products_ikm_idx" ON "products" USING btree ("ikm_id");--> statement-breakpoint
 CREATE INDEX "products_name_idx" ON "products" USING btree (lower("name"),"id") WHERE "products"."archived_at" is null;--> statement-breakpoint
 CREATE INDEX "products_kabkota_name_idx" ON "products" USING btree ("kabkota_code",lower("name"),"id") WHERE "products"."archived_at" is null;--> statement-breakpoint
-CREATE INDEX "products_search_idx" ON "products" USING gin (search_norm("search_text") gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "products_search_idx" ON "products" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "sentra_kabkota_name_idx" ON "sentra" USING btree ("kabkota_code",lower("name"),"id") WHERE "sentra"."archived_at" is null;--> statement-breakpoint
 CREATE INDEX "sentra_name_idx" ON "sentra" USING btree (lower("name"),"id") WHERE "sentra"."archived_at" is null;--> statement-breakpoint
-CREATE INDEX "sentra_search_idx" ON "sentra" USING gin (search_norm("search_text") gin_trgm_ops);
+CREATE INDEX "sentra_search_idx" ON "sentra" USING gin ("search_text" gin_trgm_ops);

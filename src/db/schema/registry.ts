@@ -55,7 +55,7 @@ export const sentra = pgTable(
     unitCount: integer('unit_count'),
     leadIkmId: uuid('lead_ikm_id').references((): AnyPgColumn => ikm.id),
     notes: text('notes'),
-    /** Name, desa, product focus and decree number, for search (normalised by search_norm()). */
+    /** Name, desa, product focus and decree number, already normalised by search_norm() (lower case, no accents), for search. */
     searchText: text('search_text').notNull().default(''),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     ...editable(),
@@ -65,7 +65,7 @@ export const sentra = pgTable(
     check('sentra_unit_count_check', sql`${t.unitCount} is null or ${t.unitCount} >= 0`),
     index('sentra_kabkota_name_idx').on(t.kabkotaCode, sql`lower(${t.name})`, t.id).where(live(t)),
     index('sentra_name_idx').on(sql`lower(${t.name})`, t.id).where(live(t)),
-    index('sentra_search_idx').using('gin', sql`search_norm(${t.searchText}) gin_trgm_ops`),
+    index('sentra_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 
@@ -107,7 +107,7 @@ export const ikm = pgTable(
     contactPublic: boolean('contact_public').notNull().default(false),
     contactConsentAt: timestamp('contact_consent_at', { withTimezone: true }),
     notes: text('notes'),
-    /** Name, owner, NIB, desa and product names, for search (normalised by search_norm()). */
+    /** Name, owner, NIB, desa and product names, already normalised by search_norm() (lower case, no accents), for search. */
     searchText: text('search_text').notNull().default(''),
     /** The commodities of its live products, for the commodity filter. */
     commodities: text('commodities').array().notNull().default(sql`'{}'::text[]`),
@@ -144,7 +144,7 @@ export const ikm = pgTable(
     index('ikm_owner_idx').on(t.ownerUserId),
     index('ikm_min_expiry_idx').on(t.minExpiry).where(live(t)),
     index('ikm_commodities_idx').using('gin', t.commodities),
-    index('ikm_search_idx').using('gin', sql`search_norm(${t.searchText}) gin_trgm_ops`),
+    index('ikm_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 
@@ -208,7 +208,7 @@ export const products = pgTable(
     packaging: text('packaging'),
     certifications: text('certifications'),
     coverPhotoId: uuid('cover_photo_id'),
-    /** Product name, IKM name and HS code, for search (normalised by search_norm()). */
+    /** Product name, IKM name and HS code, already normalised by search_norm() (lower case, no accents), for search. */
     searchText: text('search_text').notNull().default(''),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     ...editable(),
@@ -235,7 +235,7 @@ export const products = pgTable(
     index('products_ikm_idx').on(t.ikmId),
     index('products_name_idx').on(sql`lower(${t.name})`, t.id).where(live(t)),
     index('products_kabkota_name_idx').on(t.kabkotaCode, sql`lower(${t.name})`, t.id).where(live(t)),
-    index('products_search_idx').using('gin', sql`search_norm(${t.searchText}) gin_trgm_ops`),
+    index('products_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 

@@ -1,3 +1,5 @@
+import type { Child } from 'hono/jsx';
+import { can } from '../../platform/authz.ts';
 import { formatDate, formatNumber, formatRupiah, localDate } from '../../platform/format.ts';
 import { str } from '../../platform/forms.ts';
 import type { Page } from '../../platform/keyset.ts';
@@ -64,6 +66,7 @@ const regionLabel = (choices: RegionChoices, code: string | null | undefined) =>
 function IkmRows(props: { rows: IkmListRow[]; choices: RegionChoices }) {
   const v = useView();
   const today = localDate();
+  const manager = can(v.actor, 'registry.manage');
   return (
     <>
       {props.rows.map((r) => (
@@ -77,7 +80,17 @@ function IkmRows(props: { rows: IkmListRow[]; choices: RegionChoices }) {
             {regionLabel(props.choices, r.kabkotaCode)}
             {r.kecamatanCode && <div class="muted">{regionLabel(props.choices, r.kecamatanCode)}</div>}
           </td>
-          <td>{r.sentraId ? <a href={`/registry/sentra/${r.sentraId}`}>{r.sentraName}</a> : v.t('none')}</td>
+          <td>
+            {r.sentraId ? (
+              manager ? (
+                <a href={`/registry/sentra/${r.sentraId}`}>{r.sentraName}</a>
+              ) : (
+                r.sentraName
+              )
+            ) : (
+              v.t('none')
+            )}
+          </td>
           <td class="numeric">{formatNumber(r.workforceTotal, v.lang)}</td>
           <td>
             <SizeText size={r.sizeClass} />
@@ -583,6 +596,8 @@ export function DocumentStateTag(props: { doc: DocumentRow; all: DocumentRow[] }
 
 export function IkmProfilePage(props: {
   profile: IkmProfile;
+  /** Sections later features add (registry.panels.ts). */
+  panels?: Child[];
   choices: RegionChoices;
   canEdit: boolean;
   canManage: boolean;
@@ -644,7 +659,7 @@ export function IkmProfilePage(props: {
             key: t('sentra'),
             value: sentra ? (
               <>
-                <a href={`/registry/sentra/${sentra.id}`}>{sentra.name}</a>
+                {props.canManage ? <a href={`/registry/sentra/${sentra.id}`}>{sentra.name}</a> : sentra.name}
                 {sentra.leadIkmId === r.id && (
                   <>
                     {' '}
@@ -774,7 +789,8 @@ export function IkmProfilePage(props: {
           <LinkButton href={`/registry/products/new?ikm=${r.id}`}>{t('productNew')}</LinkButton>
         </p>
       )}
-      <p class="hint">{t('later')}</p>
+      {props.panels}
+      {(props.panels?.length ?? 0) === 0 && <p class="hint">{t('later')}</p>}
       {props.canManage && (
         <details class="archive">
           <summary>{t('archive')}</summary>

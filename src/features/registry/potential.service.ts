@@ -67,7 +67,7 @@ function matching(alias: 'p' | 's', kabkotaCode: string, c: PotentialCommodityRo
   const keyword = c.keyword?.trim();
   return sql`${sql.raw(alias)}.kabkota_code = ${kabkotaCode} and ${sql.raw(alias)}.archived_at is null
     and ${sql.raw(alias)}.commodity = ${c.commodity}
-    ${keyword ? sql`and search_norm(${sql.raw(alias)}.search_text) like ('%' || search_norm(${escapeLike(keyword)}) || '%')` : sql``}`;
+    ${keyword ? sql`and ${sql.raw(alias)}.search_text like ('%' || search_norm(${escapeLike(keyword)}) || '%')` : sql``}`;
 }
 
 /** Sentra, IKM, products and workforce of one leading commodity, live from the registry. */

@@ -1096,6 +1096,7 @@ export async function seedDemoRegistry(db: Db, store: FileStore, provinceCode: s
       await tx.insert(legalDocuments).values(documentRows.slice(i, i + 200));
     for (const [sentraId, ikmId] of leads)
       await tx.update(sentra).set({ leadIkmId: ikmId }).where(eq(sentra.id, sentraId));
+    await tx.execute(sql`update sentra set search_text = search_norm(search_text)`);
     await refreshIkmDerived(tx, null);
     for (const [code, profile] of Object.entries(PROFILES)) {
       if (!index.has(code)) continue;

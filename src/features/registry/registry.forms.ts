@@ -401,5 +401,3 @@ export const PotentialCommodityFields = z.object(potentialCommodityShape);
 export type PotentialCommodityInput = z.output<typeof PotentialCommodityFields>;
 export const PotentialCommodityUpdate = z.object({ ...potentialCommodityShape, version: versionField() });
 export type PotentialCommodityUpdate = z.output<typeof PotentialCommodityUpdate>;
-
-export const OwnerLink = z.object({ ownerEmail: optionalEmail(), version: versionField() });

@@ -98,6 +98,7 @@ import {
   SizeThresholdsForm,
 } from './registry.forms.ts';
 import { registryRules, registryText } from './registry.messages.ts';
+import { ikmProfilePanels } from './registry.panels.ts';
 import {
   canManage,
   canWriteIkm,
@@ -441,9 +442,11 @@ registryRoutes.post('/registry/ikm', manage, (c) =>
 registryRoutes.get('/registry/ikm/:id', read, async (c) => {
   const actor = actorOf(c);
   const profile = await ikmProfile(c.var.deps.db, actor, idParam(c));
+  const panels = await ikmProfilePanels.render(c, profile.ikm);
   return c.render(
     <IkmProfilePage
       profile={profile}
+      panels={panels}
       choices={await choices(c)}
       canEdit={can(actor, 'registry.edit') && canWriteIkm(actor, profile.ikm)}
       canManage={canManage(actor)}

@@ -272,9 +272,9 @@ export async function refreshIkmDerived(tx: Db, ikmId: string | null): Promise<v
   const only = (column: SQL) => (ikmId === null ? sql`true` : sql`${column} = ${ikmId}`);
   await tx.execute(sql`
     update ikm set
-      search_text = concat_ws(' ', ikm.name, ikm.owner_name, ikm.nib, ikm.desa,
+      search_text = search_norm(concat_ws(' ', ikm.name, ikm.owner_name, ikm.nib, ikm.desa,
         (select string_agg(p.name, ' ' order by p.id) from products p
-          where p.ikm_id = ikm.id and p.archived_at is null)),
+          where p.ikm_id = ikm.id and p.archived_at is null))),
       commodities = coalesce((select array_agg(distinct p.commodity order by p.commodity) from products p
           where p.ikm_id = ikm.id and p.archived_at is null), '{}'::text[]),
       min_expiry = (select min(best) from (
@@ -282,7 +282,7 @@ export async function refreshIkmDerived(tx: Db, ikmId: string | null): Promise<v
           from legal_documents d where d.ikm_id = ikm.id and d.archived_at is null group by d.kind) k)
     where ${only(sql`ikm.id`)}`);
   await tx.execute(sql`
-    update products p set search_text = concat_ws(' ', p.name, i.name, p.hs_code)
+    update products p set search_text = search_norm(concat_ws(' ', p.name, i.name, p.hs_code))
     from ikm i where i.id = p.ikm_id and ${only(sql`p.ikm_id`)}`);
 }
 
@@ -332,12 +332,15 @@ export function searchTokens(q: string | undefined): string[] {
     .slice(0, 6);
 }
 
-/** Every word of the query in `column` (case- and accent-insensitive, trigram-indexed). */
+/**
+ * Every word of the query in `column` (case- and accent-insensitive, trigram-indexed). The column
+ * holds text already normalised on write, so a row costs a plain LIKE, not an unaccent() call.
+ */
 export function searchCondition(column: SQL | unknown, q: string | undefined): SQL | undefined {
   const tokens = searchTokens(q);
   if (tokens.length === 0) return undefined;
   return sql.join(
-    tokens.map((t) => sql`search_norm(${column}) like ('%' || search_norm(${escapeLike(t)}) || '%')`),
+    tokens.map((t) => sql`${column} like ('%' || search_norm(${escapeLike(t)}) || '%')`),
     sql` and `,
   );
 }
@@ -357,11 +360,11 @@ export function wantsCloseMatches(
 
 /** Close but not exact matches (typos): word similarity over the trigram index. */
 export function similarCondition(column: SQL | unknown, q: string): SQL {
-  return sql`search_norm(${column}) %> search_norm(${q})`;
+  return sql`${column} %> search_norm(${q})`;
 }
 
 export function similarityOrder(column: SQL | unknown, q: string): SQL {
-  return sql`word_similarity(search_norm(${q}), search_norm(${column})) desc`;
+  return sql`word_similarity(search_norm(${q}), ${column}) desc`;
 }
 
 /** 404 unless the row exists and the actor may see it. */

@@ -75,7 +75,7 @@ const values = (input: SentraInput) => ({
   unitCount: input.unitCount ?? null,
   leadIkmId: input.leadIkmId ?? null,
   notes: input.notes ?? null,
-  searchText: sentraSearchText(input),
+  searchText: sql<string>`search_norm(${sentraSearchText(input)})`,
 });
 
 /** Records a sentra; an optional scan of its decree is checked by its bytes and stored first. */

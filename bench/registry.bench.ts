@@ -68,6 +68,8 @@ async function middleCursor(db: Db, total: number): Promise<string> {
 interface Pages {
   list: Record<string, { url: string; cookie: string }>;
   search: Record<string, { url: string; cookie: string }>;
+  /** Reported beside the budgets: a common word's matches in alphabetical order. */
+  byName: Record<string, { url: string; cookie: string }>;
 }
 
 function pagesFor(total: number, admin: string, officer: string, deep: string): Pages {
@@ -103,6 +105,10 @@ function pagesFor(total: number, admin: string, officer: string, deep: string): 
       'IKM, officer searching': { url: `/registry/ikm?q=sagu`, cookie: officer },
       'products, search': { url: `/registry/products?q=${q(`keripik ${rare}`)}`, cookie: admin },
       'sentra, search': { url: `/registry/sentra?q=kenari`, cookie: admin },
+    },
+    byName: {
+      'IKM, common word by name': { url: '/registry/ikm?q=tenun&sort=name', cookie: admin },
+      'IKM, owner by name': { url: `/registry/ikm?q=${q('Sopacua')}&sort=name`, cookie: admin },
     },
   };
 }

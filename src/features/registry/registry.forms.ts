@@ -275,78 +275,92 @@ export const PhotoCaption = z.object({ caption: optionalText(200) });
 
 // Lists ------------------------------------------------------------------------------------------
 
+/**
+ * Lists sort by name; a search, unless told otherwise, shows the most recently recorded matches
+ * first: the matches of a common word cluster in alphabetical order (every "UD Tenun …" together),
+ * so finding the first ones by name can mean walking past most of the table (ADR 0100).
+ */
+const defaultSort = <F extends { q?: string | undefined; sort?: string | undefined }>(f: F) =>
+  ({ ...f, sort: f.sort ?? (f.q ? 'recent' : 'name') }) as F & { sort: NonNullable<F['sort']> };
+
 const cursor = () => z.string().max(1000).optional();
 const dir = () => z.preprocess(blank, z.enum(['asc', 'desc']).optional());
 const optionalFilterText = (max: number) => optionalText(max);
 
-export const IkmFilter = z.object({
-  q: optionalFilterText(100),
-  kabkota: z.preprocess(
-    blank,
-    z
-      .string()
-      .regex(/^\d{2}\.\d{2}$/)
-      .optional(),
-  ),
-  kecamatan: z.preprocess(
-    blank,
-    z
-      .string()
-      .regex(/^\d{2}\.\d{2}\.\d{2}$/)
-      .optional(),
-  ),
-  commodity: optionalEnum(CommodityEnum),
-  sentra: optionalUuid(),
-  legal: optionalEnum(LegalityStateEnum),
-  size: optionalEnum(SizeClassEnum),
-  sort: z.preprocess(blank, z.enum(['name', 'recent', 'workforce']).default('name')),
-  dir: dir(),
-  after: cursor(),
-  before: cursor(),
-});
+export const IkmFilter = z
+  .object({
+    q: optionalFilterText(100),
+    kabkota: z.preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^\d{2}\.\d{2}$/)
+        .optional(),
+    ),
+    kecamatan: z.preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^\d{2}\.\d{2}\.\d{2}$/)
+        .optional(),
+    ),
+    commodity: optionalEnum(CommodityEnum),
+    sentra: optionalUuid(),
+    legal: optionalEnum(LegalityStateEnum),
+    size: optionalEnum(SizeClassEnum),
+    sort: z.preprocess(blank, z.enum(['name', 'recent', 'workforce']).optional()),
+    dir: dir(),
+    after: cursor(),
+    before: cursor(),
+  })
+  .transform(defaultSort);
 export type IkmFilter = z.output<typeof IkmFilter>;
 
-export const ProductFilter = z.object({
-  q: optionalFilterText(100),
-  kabkota: z.preprocess(
-    blank,
-    z
-      .string()
-      .regex(/^\d{2}\.\d{2}$/)
-      .optional(),
-  ),
-  commodity: optionalEnum(CommodityEnum),
-  ikm: optionalUuid(),
-  sort: z.preprocess(blank, z.enum(['name', 'recent']).default('name')),
-  dir: dir(),
-  after: cursor(),
-  before: cursor(),
-});
+export const ProductFilter = z
+  .object({
+    q: optionalFilterText(100),
+    kabkota: z.preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^\d{2}\.\d{2}$/)
+        .optional(),
+    ),
+    commodity: optionalEnum(CommodityEnum),
+    ikm: optionalUuid(),
+    sort: z.preprocess(blank, z.enum(['name', 'recent']).optional()),
+    dir: dir(),
+    after: cursor(),
+    before: cursor(),
+  })
+  .transform(defaultSort);
 export type ProductFilter = z.output<typeof ProductFilter>;
 
-export const SentraFilter = z.object({
-  q: optionalFilterText(100),
-  kabkota: z.preprocess(
-    blank,
-    z
-      .string()
-      .regex(/^\d{2}\.\d{2}$/)
-      .optional(),
-  ),
-  kecamatan: z.preprocess(
-    blank,
-    z
-      .string()
-      .regex(/^\d{2}\.\d{2}\.\d{2}$/)
-      .optional(),
-  ),
-  commodity: optionalEnum(CommodityEnum),
-  decree: optionalEnum(z.enum(['with', 'without'])),
-  sort: z.preprocess(blank, z.enum(['name', 'recent']).default('name')),
-  dir: dir(),
-  after: cursor(),
-  before: cursor(),
-});
+export const SentraFilter = z
+  .object({
+    q: optionalFilterText(100),
+    kabkota: z.preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^\d{2}\.\d{2}$/)
+        .optional(),
+    ),
+    kecamatan: z.preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^\d{2}\.\d{2}\.\d{2}$/)
+        .optional(),
+    ),
+    commodity: optionalEnum(CommodityEnum),
+    decree: optionalEnum(z.enum(['with', 'without'])),
+    sort: z.preprocess(blank, z.enum(['name', 'recent']).optional()),
+    dir: dir(),
+    after: cursor(),
+    before: cursor(),
+  })
+  .transform(defaultSort);
 export type SentraFilter = z.output<typeof SentraFilter>;
 
 // Settings and potential profiles ----------------------------------------------------------------

@@ -79,7 +79,7 @@ afterAll(() => t.close());
 describe('IKM list', () => {
   it('pages by keyset with no repeats and no gaps, forwards and back', async () => {
     const seen: string[] = [];
-    let url = '/registry/ikm?q=keripik';
+    let url = '/registry/ikm?q=keripik&sort=name';
     const pages: string[] = [];
     for (;;) {
       const html = await (await ambon.get(url)).text();
@@ -95,6 +95,13 @@ describe('IKM list', () => {
     const last = await (await ambon.get(pages[1]!)).text();
     const prev = /href="([^"]+)" rel="prev"/.exec(last)?.[1]?.replaceAll('&amp;', '&');
     expect(names(await (await ambon.get(prev!)).text())).toEqual(seen.slice(0, 50));
+  });
+
+  it('shows the most recently recorded matches first for a search, unless asked otherwise', async () => {
+    const found = names(await (await ambon.get('/registry/ikm?q=keripik')).text());
+    expect(found.slice(0, 3)).toEqual(['Usaha Keripik 63', 'Usaha Keripik 62', 'Usaha Keripik 61']);
+    const byName = names(await (await ambon.get('/registry/ikm?q=keripik&sort=name')).text());
+    expect(byName[0]).toBe('Usaha Keripik 00');
   });
 
   it('sorts by workforce, largest first', async () => {
@@ -189,7 +196,7 @@ describe('exports', () => {
   });
 
   it('exports CSV of every matching row (beyond one page) in the list order', async () => {
-    const res = await ambon.get('/registry/ikm/export.csv?q=keripik');
+    const res = await ambon.get('/registry/ikm/export.csv?q=keripik&sort=name');
     const lines = (await res.text())
       .replace(/^\uFEFF/, '')
       .trim()

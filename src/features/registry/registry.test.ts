@@ -393,6 +393,13 @@ describe('sentra rules', () => {
     const page = textOf(await (await ambon.get(`/registry/sentra/${sentraId}`)).text());
     expect(page).toContain('Kurang dari 5 unit');
     expect(page).toContain(member!.name);
+    // The list counts the registered members and names the lead.
+    const members = await t.database.db.select().from(ikm).where(eq(ikm.sentraId, sentraId));
+    const list = await (await ambon.get('/registry/sentra')).text();
+    const listed = list.split(`/registry/sentra/${sentraId}"`)[1]!.split('</tr>')[0]!;
+    expect(listed).toContain(`<td class="numeric">${members.length}</td>`);
+    expect(members.length).toBeGreaterThan(0);
+    expect(listed).toContain(member!.name);
   });
 
   it('refuses a sentra in another kab/kota for a kab/kota officer', async () => {

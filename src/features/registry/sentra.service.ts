@@ -234,8 +234,10 @@ export async function listSentra(
         decreeDate: sentra.decreeDate,
         unitCount: sentra.unitCount,
         leadIkmId: sentra.leadIkmId,
-        leadName: sql<string | null>`(select l.name from ikm l where l.id = ${sentra.leadIkmId})`,
-        memberCount: sql<number>`(select count(*)::int from ikm m where m.sentra_id = ${sentra.id} and m.archived_at is null)`,
+        // Qualified by hand: drizzle leaves a single table's columns unqualified, and inside a subquery
+        // on ikm an unqualified "id" would be the ikm's own.
+        leadName: sql<string | null>`(select l.name from ikm l where l.id = "sentra"."lead_ikm_id")`,
+        memberCount: sql<number>`(select count(*)::int from ikm m where m.sentra_id = "sentra"."id" and m.archived_at is null)`,
         sortName: sql<string>`lower(${sentra.name})`,
       })
       .from(sentra);

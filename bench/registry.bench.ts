@@ -159,6 +159,7 @@ async function provinceScale(): Promise<Result[]> {
     const pages = pagesFor(10_000, admin, officer, await middleCursor(db, 10_000));
     const list = await measure(app, pages.list);
     const search = await measure(app, pages.search);
+    const byName = await measure(app, pages.byName);
     return [
       result(
         'registry list pages p95, province scale (10,000 IKM, 20,000 products, PGlite)',
@@ -173,6 +174,13 @@ async function provinceScale(): Promise<Result[]> {
         'ms',
         50,
         note(search.worst),
+      ),
+      result(
+        'registry search of a common word sorted by name p95, province scale (PGlite)',
+        byName.p95,
+        'ms',
+        null,
+        note(byName.worst),
       ),
     ];
   } finally {
@@ -271,6 +279,7 @@ async function nationalScale(): Promise<Result[]> {
     const pages = pagesFor(1_000_000, admin, officer, await middleCursor(db, 1_000_000));
     const list = await measure(app, pages.list);
     const search = await measure(app, pages.search);
+    const byName = await measure(app, pages.byName);
     return [
       result(
         'registry list pages p95, national scale (1,000,000 IKM, 2,000,000 products, PostgreSQL)',
@@ -285,6 +294,13 @@ async function nationalScale(): Promise<Result[]> {
         'ms',
         100,
         note(search.worst),
+      ),
+      result(
+        'registry search of a common word sorted by name p95, national scale (PostgreSQL)',
+        byName.p95,
+        'ms',
+        null,
+        `${note(byName.worst)}; its matches cluster in name order (ADR 0100)`,
       ),
     ];
   } finally {

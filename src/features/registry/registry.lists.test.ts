@@ -11,6 +11,7 @@ import { addDays } from './identifiers.ts';
 import { createIkm } from './ikm.service.ts';
 import { createProduct } from './products.service.ts';
 import { IkmFields, ProductFields } from './registry.forms.ts';
+import { ikmProfilePanels } from './registry.panels.ts';
 
 let t: TestApp;
 let ambon: TestClient;
@@ -170,6 +171,16 @@ describe('IKM list', () => {
     expect((await owner.get('/registry/sentra')).status).toBe(403);
     const [other] = await t.database.db.select().from(ikm).where(eq(ikm.nib, '9120005550003'));
     expect((await owner.get(`/registry/ikm/${other!.id}`)).status).toBe(404);
+  });
+
+  it('shows the sections later features add to the IKM profile', async () => {
+    ikmProfilePanels.add(async (_c, row) =>
+      row.nib === '9120005550001' ? `Bintang OVOP untuk ${row.name}` : null,
+    );
+    const [row] = await t.database.db.select().from(ikm).where(eq(ikm.nib, '9120005550001'));
+    const page = textOf(await (await ambon.get(`/registry/ikm/${row!.id}`)).text());
+    expect(page).toContain('Bintang OVOP untuk Kerajinan Kulit Mutiara Sirimau');
+    expect(page).not.toContain('akan tampil di sini');
   });
 
   it('gives an assessor no registry access', async () => {

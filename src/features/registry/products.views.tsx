@@ -398,7 +398,7 @@ export function ProductPage(props: {
                 />
               </a>
               {photo.caption && <span>{photo.caption}</span>}
-              {p.coverPhotoId === photo.id && <Tag tone="blue">{t('photoCover')}</Tag>}
+              {p.coverPhotoId === photo.id && <Tag tone="blue">{t('photoIsCover')}</Tag>}
               {props.canEdit && (
                 <span class="photo-actions">
                   {p.coverPhotoId !== photo.id && (

@@ -183,6 +183,34 @@ describe('IKM list', () => {
     expect(page).not.toContain('akan tampil di sini');
   });
 
+  it('speaks English on every registry page', async () => {
+    const [row] = await t.database.db.select().from(ikm).where(eq(ikm.nib, '9120005550001'));
+    const pages: [string, string][] = [
+      ['/registry/ikm?lang=en', 'Business name'],
+      ['/registry/ikm/new?lang=en', 'Owner’s name'],
+      [`/registry/ikm/${row!.id}?lang=en`, 'Legal documents'],
+      [`/registry/ikm/${row!.id}/documents/new?lang=en`, 'Kind of document'],
+      ['/registry/products?lang=en', 'Product name'],
+      ['/registry/products/new?lang=en', 'Product story (Indonesian)'],
+      ['/registry/sentra?lang=en', 'IKM centres'],
+      ['/registry/sentra/new?lang=en', 'Decree of the regent/mayor'],
+      ['/registry/potential?lang=en', 'Regional potential profile'],
+      ['/registry/settings?lang=en', 'Size-class thresholds'],
+    ];
+    for (const [url, expected] of pages) {
+      const res = await admin.get(url);
+      expect(res.status, url).toBe(200);
+      expect(textOf(await res.text()), url).toContain(expected);
+    }
+    const bad = await admin.post('/registry/ikm?lang=en', {
+      name: 'X',
+      ownerName: 'Y',
+      kabkotaCode: '81.71',
+      nib: '12',
+    });
+    expect(textOf(await bad.text())).toContain('A NIB has 13 digits; this one has 2.');
+  });
+
   it('gives an assessor no registry access', async () => {
     const penilai = await t.as('penilai1@ovop.test');
     expect((await penilai.get('/registry/ikm')).status).toBe(403);

@@ -334,6 +334,7 @@ export const registryText = defineMessages({
   photoRemoved: { id: 'Foto dihapus dari produk.', en: 'Photo removed from the product.' },
   photoRemove: { id: 'Hapus foto', en: 'Remove photo' },
   photoCover: { id: 'Jadikan foto utama', en: 'Make it the main photo' },
+  photoIsCover: { id: 'Foto utama', en: 'Main photo' },
   coverSet: { id: 'Foto utama diganti.', en: 'Main photo changed.' },
   noPhotos: { id: 'Belum ada foto.', en: 'No photos yet.' },
   productsOfIkm: { id: 'Produk IKM ini', en: 'This IKM’s products' },
@@ -402,8 +403,8 @@ export const registryText = defineMessages({
     en: 'IKMs most likely to be OVOP candidates',
   },
   candidatesHint: {
-    id: 'Diurutkan: di sentra ber-SK, legalitas berlaku, lalu tenaga kerja dan kapasitas terbesar.',
-    en: 'Ordered by: in a centre with a decree, legal documents valid, then the largest workforce and capacity.',
+    id: 'Diurutkan: di sentra ber-SK, legalitas berlaku, penghela sentranya, lalu tenaga kerja dan kapasitas terbesar.',
+    en: 'Ordered by: in a centre with a decree, legal documents valid, the centre’s lead business, then the largest workforce and capacity.',
   },
   candInSentra: { id: 'Sentra ber-SK', en: 'Decreed centre' },
   candLead: { id: 'Penghela', en: 'Lead business' },

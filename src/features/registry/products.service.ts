@@ -402,3 +402,23 @@ export async function* iterateProducts(
     after = page.next;
   }
 }
+
+/** The live product of an IKM with this name, case and accents ignored (a re-imported row updates it). */
+export async function findProductByName(
+  db: Db,
+  ikmId: string,
+  name: string,
+): Promise<ProductRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(products)
+    .where(
+      and(
+        eq(products.ikmId, ikmId),
+        isNull(products.archivedAt),
+        sql`search_norm(${products.name}) = search_norm(${name.trim()})`,
+      ),
+    )
+    .limit(1);
+  return row;
+}

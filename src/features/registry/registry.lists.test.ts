@@ -9,7 +9,9 @@ import { localDate } from '../../platform/format.ts';
 import { createDocument } from './documents.service.ts';
 import { addDays } from './identifiers.ts';
 import { createIkm } from './ikm.service.ts';
-import { createProduct } from './products.service.ts';
+import { createProduct, findProductByName } from './products.service.ts';
+import { findSentraByName } from './sentra.service.ts';
+import { checkIkm, findIkmByNib, upsertIkmByNib } from './ikm.service.ts';
 import { IkmFields, ProductFields } from './registry.forms.ts';
 import { ikmProfilePanels } from './registry.panels.ts';
 
@@ -298,5 +300,45 @@ describe('size-class thresholds', () => {
     });
     expect(bad.status).toBe(422);
     expect(textOf(await bad.text())).toContain('tidak boleh di bawah batas industri kecil');
+  });
+});
+
+describe('what a spreadsheet import builds on', () => {
+  it('reports every broken rule of a row at once, without writing', async () => {
+    const input = IkmFields.parse({
+      name: 'Baris Impor',
+      ownerName: 'X',
+      kabkotaCode: '81.71',
+      kecamatanCode: '81.03.01',
+      ownerEmail: 'nobody@ovop.test',
+    });
+    const err = await checkIkm(t.database.db, seed, env, input).catch((e) => e);
+    expect(Object.keys(err.fields).sort()).toEqual(['kecamatanCode', 'ownerEmail']);
+  });
+
+  it('updates by NIB on a re-import instead of duplicating', async () => {
+    const row = IkmFields.parse({
+      name: 'Dapur Sagu Lama',
+      ownerName: 'Baru',
+      kabkotaCode: '81.71',
+      nib: '9120005550003',
+    });
+    const saved = await upsertIkmByNib(t.database.db, seed, env, row);
+    expect(saved.created).toBe(false);
+    expect((await findIkmByNib(t.database.db, '9120005550003'))!.ownerName).toBe('Baru');
+    const fresh = await upsertIkmByNib(t.database.db, seed, env, {
+      ...row,
+      nib: '9120005550999',
+      name: 'Baru Sekali',
+    });
+    expect(fresh.created).toBe(true);
+  });
+
+  it('finds a product and a sentra by name, ignoring case and accents', async () => {
+    const [holder] = await t.database.db.select().from(ikm).where(eq(ikm.nib, '9120005550001'));
+    expect((await findProductByName(t.database.db, holder!.id, '  BROS KÚLIT mutiara '))?.name).toBe(
+      'Bros Kulit Mutiara',
+    );
+    expect(await findSentraByName(t.database.db, '81.71', 'Tidak Ada')).toBeUndefined();
   });
 });

@@ -296,3 +296,23 @@ export async function sentraMembers(db: Db, sentraId: string) {
     .orderBy(asc(sql`lower(${ikm.name})`))
     .limit(1000);
 }
+
+/** The live sentra of a kab/kota with this name, case and accents ignored (a re-imported row updates it). */
+export async function findSentraByName(
+  db: Db,
+  kabkotaCode: string,
+  name: string,
+): Promise<SentraRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(sentra)
+    .where(
+      and(
+        eq(sentra.kabkotaCode, kabkotaCode),
+        isNull(sentra.archivedAt),
+        sql`search_norm(${sentra.name}) = search_norm(${name.trim()})`,
+      ),
+    )
+    .limit(1);
+  return row;
+}

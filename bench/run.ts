@@ -13,6 +13,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<Result[]> }>> = 
   assessment: () => import('./assessment.bench.ts'),
   events: () => import('./events.bench.ts'),
   cycles: () => import('./cycles.bench.ts'),
+  registry: () => import('./registry.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

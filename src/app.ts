@@ -19,6 +19,8 @@ import { publicEventRoutes } from './features/events/public.routes.tsx';
 import { stakeholderRoutes } from './features/events/stakeholders.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { regionsApi, regionsRoutes } from './features/regions/regions.routes.tsx';
+import { registryApi } from './features/registry/registry.api.ts';
+import { potentialRegionPanel, registryRoutes } from './features/registry/registry.routes.tsx';
 import { meApi, systemRoutes } from './features/system/system.routes.ts';
 import { usersApi, usersRoutes } from './features/users/users.routes.tsx';
 import { projectPath } from './paths.ts';
@@ -35,6 +37,7 @@ import { DomainError, ForbiddenError, NotFoundError, StaleVersionError } from '.
 import { csrf, identify, readFlash } from './platform/http.ts';
 import { render } from './platform/i18n.ts';
 import { log } from './platform/log.ts';
+import { addRegionPanel } from './platform/region-panels.ts';
 import { errorPage } from './platform/ui/error-page.tsx';
 import { Layout } from './platform/ui/layout.tsx';
 import { ui } from './platform/ui/messages.ts';
@@ -50,8 +53,15 @@ declare module 'hono' {
 }
 
 /** Every API router; each feature adds its own. */
-
-const apiRouters: ApiRouter[] = [meApi, regionsApi, usersApi, eventsApi, cyclesApi, notificationsApi];
+const apiRouters: ApiRouter[] = [
+  meApi,
+  regionsApi,
+  usersApi,
+  registryApi,
+  eventsApi,
+  cyclesApi,
+  notificationsApi,
+];
 
 const publicDir = projectPath('public');
 
@@ -139,6 +149,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', usersRoutes);
   app.route('/', regionsRoutes);
   app.route('/', auditRoutes);
+  app.route('/', registryRoutes);
+  addRegionPanel(potentialRegionPanel);
   app.route('/', eventsRoutes);
   app.route('/', followUpRoutes);
   app.route('/', stakeholderRoutes);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { can, type Permission } from './authz.ts';
 import type { AppEnv, Ctx } from './context.ts';
-import { type DomainError, ForbiddenError } from './errors.ts';
+import { type DomainError, ForbiddenError, ruleFieldErrors } from './errors.ts';
 import { defineMessages, render } from './i18n.ts';
 import { validate } from './validation.ts';
 
@@ -177,7 +177,9 @@ async function parsePart(schema: z.ZodType, input: unknown, lang: 'id' | 'en') {
 /** Turns a DomainError into the API's error body. */
 export function domainErrorResponse(c: Ctx, err: DomainError) {
   const lang = c.get('lang');
-  return apiError(err.status, 'rule_violation', render(err.userMessage, lang, err.params), err.fields);
+  // The fields carry message keys: translate them, as the pages do.
+  const fields = Object.keys(err.fields).length ? ruleFieldErrors(err, lang) : undefined;
+  return apiError(err.status, 'rule_violation', render(err.userMessage, lang, err.params), fields);
 }
 
 const jsonSchema = (schema: z.ZodType) =>

@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   'notifications.self': everyone,
   'notifications.bulk': admin,
   'notifications.outbox': admin,
+  'registry.read': ['admin_provinsi', 'petugas_kabkota', 'pemilik_ikm'],
+  'registry.edit': ['admin_provinsi', 'petugas_kabkota', 'pemilik_ikm'],
+  'registry.manage': ['admin_provinsi', 'petugas_kabkota'],
+  'registry.settings': admin,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

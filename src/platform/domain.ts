@@ -15,10 +15,7 @@ export const LANGS = ['id', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const LangEnum = z.enum(LANGS);
 
-/**
- * The OVOP commodities (brief §1.5) plus "lainnya". The registry defines the same codes; keep them
- * identical so a product's commodity and a cycle's coverage compare directly.
- */
+/** The OVOP commodities (brief §1.5) plus "lainnya"; products, cycles and rubrics share these codes. */
 export const COMMODITIES = [
   'makanan_minuman',
   'kain_tenun',

@@ -60,18 +60,30 @@ export function formatDateTime(value: Date | string | null | undefined, lang: La
   return `${formatDate(date, lang)} ${time} ${zoneLabel()}`;
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one: lists format many numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(loc: string, maxFractionDigits: number): Intl.NumberFormat {
+  const key = `${loc}|${maxFractionDigits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(loc, { maximumFractionDigits: maxFractionDigits });
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
 /** `1.250.000` in Indonesian, `1,250,000` in English. */
 export function formatNumber(value: number | bigint | string | null | undefined, lang: Lang = 'id'): string {
   if (value === null || value === undefined || value === '') return '';
   const n = typeof value === 'string' ? Number(value) : value;
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(n);
+  return numberFormat(locale(lang), 2).format(n);
 }
 
 /** `Rp 1.250.000` (whole rupiah; the Indonesian grouping is kept in English too, as buyers see it). */
 export function formatRupiah(value: number | bigint | string | null | undefined, lang: Lang = 'id'): string {
   if (value === null || value === undefined || value === '') return '';
   const n = typeof value === 'string' ? BigInt(value) : value;
-  const grouped = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(n);
+  const grouped = numberFormat('id-ID', 0).format(n);
   return lang === 'id' ? `Rp ${grouped}` : `IDR ${grouped}`;
 }
 

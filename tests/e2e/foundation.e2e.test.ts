@@ -21,6 +21,7 @@ describe.runIf(hasBrowser)('foundation in a real browser', () => {
       'admin@ovop.test': [
         'Beranda',
         'Wilayah',
+        'Registri IKM',
         'Periode penilaian',
         'Kegiatan',
         'Tindak lanjut',
@@ -29,9 +30,17 @@ describe.runIf(hasBrowser)('foundation in a real browser', () => {
         'Pengguna',
         'Jejak audit',
       ],
-      'ambon@ovop.test': ['Beranda', 'Wilayah', 'Periode penilaian', 'Kegiatan', 'Tindak lanjut', 'Mitra'],
+      'ambon@ovop.test': [
+        'Beranda',
+        'Wilayah',
+        'Registri IKM',
+        'Periode penilaian',
+        'Kegiatan',
+        'Tindak lanjut',
+        'Mitra',
+      ],
       'penilai1@ovop.test': ['Beranda', 'Wilayah', 'Periode penilaian'],
-      'ikm@ovop.test': ['Beranda', 'Wilayah', 'Periode penilaian'],
+      'ikm@ovop.test': ['Beranda', 'Wilayah', 'Registri IKM', 'Periode penilaian'],
     };
     for (const [email, nav] of Object.entries(expected)) {
       await b.login(email);

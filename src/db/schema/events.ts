@@ -13,6 +13,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
+import { cycles } from './cycles.ts';
+import { ikm } from './registry.ts';
 import { editable, idColumn, oneOf } from './columns.ts';
 import { files } from './files.ts';
 import { regions } from './regions.ts';
@@ -86,8 +88,8 @@ export const events = pgTable(
       .notNull()
       .references(() => regions.code),
     organiser: text('organiser').notNull(),
-    /** The OVOP round it serves; the foreign key to cycles is added when cycles exist. */
-    cycleId: uuid('cycle_id'),
+    /** The OVOP round it serves, if any. */
+    cycleId: uuid('cycle_id').references(() => cycles.id),
     description: text('description'),
     /** One agenda item a line, e.g. "09.00 Pembukaan". */
     agenda: text('agenda'),
@@ -177,8 +179,8 @@ export const eventParticipants = pgTable(
     source: text('source', { enum: PARTICIPANT_SOURCES }).notNull(),
     userId: uuid('user_id').references(() => users.id),
     stakeholderContactId: uuid('stakeholder_contact_id').references(() => stakeholderContacts.id),
-    /** The IKM the owner represents; the foreign key to the registry is added when it exists. */
-    ikmId: uuid('ikm_id'),
+    /** The IKM the owner represents. */
+    ikmId: uuid('ikm_id').references(() => ikm.id),
     name: text('name').notNull(),
     institution: text('institution'),
     position: text('position'),

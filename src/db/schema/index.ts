@@ -7,3 +7,4 @@ export * from './settings.ts';
 export * from './events.ts';
 export * from './cycles.ts';
 export * from './notifications.ts';
+export * from './registry.ts';

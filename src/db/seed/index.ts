@@ -6,6 +6,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../client.ts';
 import type { FileStore } from '../../platform/files.ts';
 import { log } from '../../platform/log.ts';
+import { seedDemoRegistry } from '../../features/registry/registry.demo.ts';
 import { seedEventsDemo } from '../../features/events/events.demo.ts';
 import { seedDemoCycles } from '../../features/cycles/cycles.demo.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
@@ -21,6 +22,7 @@ export interface SeedContext {
 /** Demo steps run in order on an installation that has not been seeded with demo data. */
 const DEMO_STEPS: { name: string; run: (ctx: SeedContext) => Promise<void> }[] = [
   { name: 'accounts', run: ({ db, config }) => seedDemoAccounts(db, config.PROVINCE_CODE) },
+  { name: 'registry', run: ({ db, config, files }) => seedDemoRegistry(db, files, config.PROVINCE_CODE) },
   { name: 'events', run: seedEventsDemo },
   { name: 'cycles', run: ({ db, config }) => seedDemoCycles(db, config.PROVINCE_CODE) },
 ];

@@ -1,4 +1,5 @@
 /** Pages of events, participants, attendance and coverage for signed-in staff. */
+import { listCycles } from '../cycles/cycles.service.ts';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { can } from '../../platform/authz.ts';
@@ -80,7 +81,9 @@ const manage = requirePermission('events.manage');
 const text = (c: Ctx) => translator(eventsText, c.get('lang'));
 const kabkota = (c: Ctx) => listKabkota(c.var.deps.db, c.var.deps.config.PROVINCE_CODE);
 /** The OVOP rounds an event may serve; empty until the cycles feature provides them. */
-const cycleOptions = async (_c: Ctx): Promise<{ id: string; name: string }[]> => [];
+/** The OVOP rounds an event can serve (the latest 50). */
+const cycleOptions = async (c: Ctx): Promise<{ id: string; name: string }[]> =>
+  (await listCycles(c.var.deps.db, {}, 50)).rows.map((r) => ({ id: r.id, name: r.name }));
 
 function uuidParam(c: Ctx, name: string): string {
   const parsed = z.uuid().safeParse(c.req.param(name));

@@ -5,6 +5,7 @@ import type { AppEnv } from '../../platform/context.ts';
 import { REGION_LEVELS } from '../../platform/domain.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { requirePermission } from '../../platform/http.ts';
+import { regionPanels } from '../../platform/region-panels.ts';
 import { translator } from '../../platform/i18n.ts';
 import { regionsText } from './regions.messages.ts';
 import { getRegion, listRegions, regionPath } from './regions.service.ts';
@@ -29,7 +30,10 @@ regionsRoutes.get('/regions/:code', async (c) => {
   const { db } = c.var.deps;
   const region = await getRegion(db, code);
   const [path, children] = await Promise.all([regionPath(db, region), listRegions(db, region.code)]);
-  return c.render(<RegionPage region={region} path={path} children={children} />, { title: region.name });
+  const panels = await regionPanels(c, region);
+  return c.render(<RegionPage region={region} path={path} children={children} panels={panels} />, {
+    title: region.name,
+  });
 });
 
 const RegionOut = z.object({

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { PageHeading, SummaryList, Table, EmptyState } from '../../platform/ui/components.tsx';
 import { levelLabel } from '../../platform/ui/labels.ts';
 import { useView } from '../../platform/ui/view.ts';
@@ -54,6 +55,8 @@ export function RegionPage(props: {
   region: Region;
   path: Region[];
   children: (Region & { childCount: number })[];
+  /** Sections other features add (platform/region-panels.ts). */
+  panels?: Child[];
 }) {
   const v = useView();
   const t = v.tr(regionsText);
@@ -86,6 +89,7 @@ export function RegionPage(props: {
           { key: t('level'), value: levelLabel(region.level, v.lang) },
         ]}
       />
+      {props.panels}
       <RegionTable caption={caption} rows={props.children} />
     </>
   );

@@ -19,6 +19,7 @@ const eventsNav = defineMessages({
 export const NAV: NavItem[] = [
   { href: '/dashboard', label: ui.navHome, permission: 'account.self' },
   { href: '/regions', label: ui.navRegions, permission: 'regions.read' },
+  { href: '/registry', label: { id: 'Registri IKM', en: 'IKM registry' }, permission: 'registry.read' },
   { href: '/cycles', label: { id: 'Periode penilaian', en: 'Assessment rounds' }, permission: 'cycles.read' },
   { href: '/events', label: eventsNav.events, permission: 'events.read' },
   { href: '/follow-ups', label: eventsNav.followUps, permission: 'followups.read' },

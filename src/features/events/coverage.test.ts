@@ -5,6 +5,7 @@ import { makeEvent, pdfText, userId } from '../../../tests/helpers/events.ts';
 import { users } from '../../db/schema/accounts.ts';
 import { events } from '../../db/schema/events.ts';
 import { systemActor } from '../../platform/actor.ts';
+import { cycles } from '../../db/schema/cycles.ts';
 import { newId } from '../../platform/ids.ts';
 import { createUser } from '../users/users.service.ts';
 import { deskCheckIn } from './attendance.service.ts';
@@ -232,6 +233,16 @@ describe('coverage of one event', () => {
 describe('coverage across events', () => {
   it('counts the kab/kota represented at any event of a round, and which were missing', async () => {
     const cycleId = newId();
+    await t.deps.db
+      .insert(cycles)
+      .values({
+        id: cycleId,
+        provinceCode: '81',
+        name: 'Putaran uji',
+        year: 2024,
+        kind: 'provincial_preselection',
+        starScale: 3,
+      });
     const day = 86_400_000;
     const a = await makeEvent(t, {
       title: 'Putaran A1',

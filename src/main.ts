@@ -44,10 +44,16 @@ export async function buildDeps(config: Config, database: Database): Promise<App
 export interface RunningServer {
   url: string;
   server: ServerType;
+  /** Settles when the demo data is complete (at once without --demo or when it was seeded before). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
-/** Starts the server; with `demo`, seeds the demo data first (once) and prints the demo accounts. */
+/**
+ * Starts the server. With `demo`, the demo accounts are made before it listens and the rest of the
+ * demo data (registry, events, rounds…; a few seconds, once) right after, so the first start
+ * answers within the start-up budget; `ready` settles when it is all there.
+ */
 export async function startServer(opts: {
   demo: boolean;
   config?: Config;
@@ -60,7 +66,8 @@ export async function startServer(opts: {
   // The app's modules load while the database opens (start-up time is a budget: DESIGN.md §6).
   const [database, { createApp }] = await Promise.all([prepareDatabase(config), import('./app.ts')]);
   const deps = await buildDeps(config, database);
-  if (opts.demo) await seedDemo({ db: database.db, config, files: deps.files });
+  const seedContext = { db: database.db, config, files: deps.files };
+  if (opts.demo) await seedDemo(seedContext, { only: ['accounts'] });
   const app = createApp(deps);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
@@ -69,12 +76,22 @@ export async function startServer(opts: {
   const url = `http://localhost:${port}`;
   log.info('listening', { url, db: database.kind, ms: Math.round(performance.now() - started) });
   if (opts.demo && !opts.quiet) printDemoAccounts(url);
+  const ready = opts.demo
+    ? seedDemo(seedContext).then(
+        (ran) => {
+          if (ran.length) log.info('demo data ready', { steps: ran });
+        },
+        (err) => log.error('demo data failed', { err }),
+      )
+    : Promise.resolve();
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => database.close());
+    closing ??= ready
+      .then(() => new Promise<void>((resolve) => server.close(() => resolve())))
+      .then(() => database.close());
     return closing;
   };
-  return { url, server, close };
+  return { url, server, ready, close };
 }
 
 function printDemoAccounts(url: string): void {

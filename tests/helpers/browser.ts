@@ -49,6 +49,7 @@ export async function startBrowser(
     ...(database?.url ? { DATABASE_URL: database.url } : {}),
   });
   const server = await startServer({ demo: opts.demo ?? true, config, quiet: true });
+  await server.ready;
   const contexts: BrowserContext[] = [];
   const newContext = async (o: { javaScriptEnabled?: boolean } = {}) => {
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ovop-chromium-'));

@@ -32,11 +32,11 @@ export async function seedBase(db: Db): Promise<void> {
 }
 
 /** Runs every demo step not yet done; each records its completion, so a rerun resumes. */
-export async function seedDemo(ctx: SeedContext): Promise<string[]> {
+export async function seedDemo(ctx: SeedContext, opts: { only?: string[] } = {}): Promise<string[]> {
   const done = (await getSetting<string[]>(ctx.db, 'demo_steps')) ?? [];
   const ran: string[] = [];
   for (const step of DEMO_STEPS) {
-    if (done.includes(step.name)) continue;
+    if (done.includes(step.name) || (opts.only && !opts.only.includes(step.name))) continue;
     const started = performance.now();
     await step.run(ctx);
     done.push(step.name);

@@ -20,7 +20,7 @@ import {
   SentraUpdate,
 } from '../../src/features/registry/registry.forms.ts';
 import { createSentra, updateSentra } from '../../src/features/registry/sentra.service.ts';
-import type { TestApp } from './app.ts';
+import type { TestApp, TestClient } from './app.ts';
 
 const DAY = 86_400_000;
 
@@ -225,4 +225,42 @@ export async function zipEntries(bytes: Uint8Array): Promise<string[]> {
       zip.readEntry();
     });
   });
+}
+
+/** Puts every required document of a food nomination through the pages (registry NIB and halal attached). */
+export async function completeFoodDraft(
+  client: TestClient,
+  nominationId: string,
+  item: Record<string, string>,
+  documents: Record<string, string>,
+): Promise<void> {
+  const post = async (path: string, form: Record<string, string | File>) => {
+    const res = await client.post(path, form);
+    if (res.status !== 303) throw new Error(`${path}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  };
+  for (const code of ['surat_usulan', 'sk_sentra', 'profil_ikm'])
+    await post(`/nominations/${nominationId}/items/${item[code]}`, {
+      file: file(pdfBytes(code), `${code}.pdf`),
+    });
+  await post(`/nominations/${nominationId}/items/${item.foto_produk}`, {
+    file: file(pngBytes(), 'foto.png', 'image/png'),
+  });
+  await post(`/nominations/${nominationId}/items/${item.nib}/attach`, { legalDocumentId: documents.nib! });
+  await post(`/nominations/${nominationId}/items/${item.sertifikat_halal}/attach`, {
+    legalDocumentId: documents.halal!,
+  });
+  for (const code of ['izin_edar', 'uji_lab'])
+    await post(`/nominations/${nominationId}/items/${item[code]}`, {
+      file: file(pdfBytes(code), `${code}.pdf`),
+      documentNumber: `${code}-1`,
+      expiresOn: '31/12/2030',
+    });
+}
+
+/** The version a page's form carries. */
+export async function versionOn(client: TestClient, path: string): Promise<string> {
+  const html = await (await client.get(path)).text();
+  const m = /name="version" value="(\d+)"/.exec(html);
+  if (!m) throw new Error(`no version on ${path}`);
+  return m[1]!;
 }

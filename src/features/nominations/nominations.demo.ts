@@ -195,7 +195,9 @@ export async function seedDemoNominations(db: Db, store: FileStore, provinceCode
       const submitted = new Date(created.getTime() + 2 * DAY);
       const returned = new Date(submitted.getTime() + 3 * DAY);
       const resubmitted = new Date(returned.getTime() + 2 * DAY);
-      const decided = new Date((story === 'passed_after_return' ? resubmitted : submitted).getTime() + 4 * DAY);
+      const decided = new Date(
+        (story === 'passed_after_return' ? resubmitted : submitted).getTime() + 4 * DAY,
+      );
       const candidateId = newId();
       rows.candidates.push({
         id: candidateId,
@@ -231,7 +233,9 @@ export async function seedDemoNominations(db: Db, store: FileStore, provinceCode
                   ? 'withdrawn'
                   : 'admin_passed';
       const round = story === 'draft' ? 0 : story === 'passed_after_return' ? 2 : 1;
-      const fault = items.find((it) => FAULTS[it.code] && it.required && (i % 2 === 0 ? it.code !== 'uji_lab' : true))!;
+      const fault = items.find(
+        (it) => FAULTS[it.code] && it.required && (i % 2 === 0 ? it.code !== 'uji_lab' : true),
+      )!;
       // Documents: every required item once submitted (a draft has the first few), merek sometimes.
       const wanted = items.filter((it) => (story === 'draft' ? it.position < 3 : it.required || i % 2 === 0));
       for (const item of wanted) {
@@ -260,9 +264,18 @@ export async function seedDemoNominations(db: Db, store: FileStore, provinceCode
           version(2, new Date(resubmitted.getTime() - HOUR), null, 1);
         } else version(1, new Date(created.getTime() + HOUR), null, 0);
         if (!photo)
-          for (let k = doc; k < rows.documents.length; k++) rows.documents[k]!.fileSha256 = await scanOf(item);
+          for (let k = doc; k < rows.documents.length; k++)
+            rows.documents[k]!.fileSha256 = await scanOf(item);
       }
-      const move = (action: string, from: NominationState, to: NominationState, at: Date, r: number, actor: string | null, reason?: string) =>
+      const move = (
+        action: string,
+        from: NominationState,
+        to: NominationState,
+        at: Date,
+        r: number,
+        actor: string | null,
+        reason?: string,
+      ) =>
         rows.transitions.push({
           nominationId: id,
           kabkotaCode: p.kabkotaCode,
@@ -382,7 +395,8 @@ export async function seedDemoNominations(db: Db, store: FileStore, provinceCode
         year: 2018,
         stars: 3,
         source: 'entered',
-        notes: 'Data demo: contoh pemegang bintang terdahulu (pemegang bintang Maluku tidak ditemukan dalam sumber publik).',
+        notes:
+          'Data demo: contoh pemegang bintang terdahulu (pemegang bintang Maluku tidak ditemukan dalam sumber publik).',
         createdBy: adminId,
       });
     await writeAudit(tx, actor, {

@@ -52,7 +52,9 @@ async function submitted(client: TestClient, cycleId: string, kabkota = '81.71')
   expect(res.status).toBe(303);
   const id = idFrom(res);
   await completeFoodDraft(client, id, item, fx.documents);
-  const sub = await client.post(`/nominations/${id}/submit`, { version: await versionOn(client, `/nominations/${id}/check`) });
+  const sub = await client.post(`/nominations/${id}/submit`, {
+    version: await versionOn(client, `/nominations/${id}/check`),
+  });
   expect(sub.status).toBe(303);
   return { id, fx, item };
 }
@@ -60,7 +62,11 @@ async function submitted(client: TestClient, cycleId: string, kabkota = '81.71')
 describe('potential candidates', () => {
   it('the officer marks a product with a justification; the province comments and the officer is told', async () => {
     const cycleId = await makeCycle(t);
-    const fx = await makeIkmWithProduct(t, { name: 'Sanggar Tenun Lorulun', commodity: 'kain_tenun', kabkota: '81.03' });
+    const fx = await makeIkmWithProduct(t, {
+      name: 'Sanggar Tenun Lorulun',
+      commodity: 'kain_tenun',
+      kabkota: '81.03',
+    });
     const form = await tanimbar.get(`/candidates/new?cycle=${cycleId}&product=${fx.productId}`);
     expect(textOf(await form.text())).toContain('Sanggar Tenun Lorulun');
     const empty = await tanimbar.post('/candidates', { cycleId, productId: fx.productId, justification: '' });
@@ -73,7 +79,11 @@ describe('potential candidates', () => {
     expect(res.status).toBe(303);
     const candidateId = idFrom(res, 'candidates');
     // Twice is refused.
-    const twice = await tanimbar.post('/candidates', { cycleId, productId: fx.productId, justification: 'lagi' });
+    const twice = await tanimbar.post('/candidates', {
+      cycleId,
+      productId: fx.productId,
+      justification: 'lagi',
+    });
     expect(twice.status).toBe(409);
     expect(textOf(await twice.text())).toContain('sudah ada dalam daftar calon');
     // The province reads the shortlist, with the justification, and comments.
@@ -81,21 +91,32 @@ describe('potential candidates', () => {
     expect(list).toContain('Sanggar Tenun Lorulun');
     expect(list).toContain('Motif ulerati, pewarna alam, 40 penenun perempuan.');
     expect(
-      (await admin.post(`/candidates/${candidateId}/comments`, { body: 'Lengkapi SK sentra sebelum Juni.' })).status,
+      (await admin.post(`/candidates/${candidateId}/comments`, { body: 'Lengkapi SK sentra sebelum Juni.' }))
+        .status,
     ).toBe(303);
     const page = textOf(await (await tanimbar.get(`/candidates/${candidateId}`)).text());
     expect(page).toContain('Lengkapi SK sentra sebelum Juni.');
     const [officer] = await t.database.db.select().from(users).where(eq(users.email, 'tanimbar@ovop.test'));
-    const notes = await t.database.db.select().from(notifications).where(eq(notifications.userId, officer!.id));
+    const notes = await t.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, officer!.id));
     expect(notes.some((n) => n.kind === 'candidate.comment')).toBe(true);
     // Ambon neither sees it nor may add one for Tanimbar's product.
     expect((await ambon.get(`/candidates/${candidateId}`)).status).toBe(404);
-    expect(textOf(await (await ambon.get(`/candidates?cycle=${cycleId}`)).text())).not.toContain('Sanggar Tenun Lorulun');
-    expect((await ambon.post('/candidates', { cycleId, productId: fx.productId, justification: 'x' })).status).toBe(404);
+    expect(textOf(await (await ambon.get(`/candidates?cycle=${cycleId}`)).text())).not.toContain(
+      'Sanggar Tenun Lorulun',
+    );
+    expect(
+      (await ambon.post('/candidates', { cycleId, productId: fx.productId, justification: 'x' })).status,
+    ).toBe(404);
     // Nominating from the shortlist links the nomination to the candidate.
     const nominate = await tanimbar.post('/nominations', { cycleId, productId: fx.productId, candidateId });
     expect(nominate.status).toBe(303);
-    const [row] = await t.database.db.select().from(nominations).where(eq(nominations.productId, fx.productId));
+    const [row] = await t.database.db
+      .select()
+      .from(nominations)
+      .where(eq(nominations.productId, fx.productId));
     expect(row!.candidateId).toBe(candidateId);
     const [cand] = await t.database.db.select().from(candidates).where(eq(candidates.id, candidateId));
     expect(cand!.justification).toContain('ulerati');
@@ -113,11 +134,22 @@ describe('bulk administrative selection', () => {
     const check = await admin.post('/nominations/bulk', { action: 'pass', ids, confirmAuto: 'on' });
     expect(check.status).toBe(200);
     expect(textOf(await check.text())).toContain('Periksa sebelum dijalankan');
-    expect((await t.database.db.select().from(nominations).where(eq(nominations.id, a.id)))[0]!.state).toBe('submitted');
+    expect((await t.database.db.select().from(nominations).where(eq(nominations.id, a.id)))[0]!.state).toBe(
+      'submitted',
+    );
     // B changes before the run: it is skipped, A passes.
     const version = await versionOn(admin, `/nominations/${b.id}/review`);
-    await admin.post(`/nominations/${b.id}/review`, { version, decision: 'save', [`verdict.${b.item.nib}`]: 'ok' });
-    const run = await admin.post('/nominations/bulk', { action: 'pass', ids, confirmAuto: 'on', confirmed: 'on' });
+    await admin.post(`/nominations/${b.id}/review`, {
+      version,
+      decision: 'save',
+      [`verdict.${b.item.nib}`]: 'ok',
+    });
+    const run = await admin.post('/nominations/bulk', {
+      action: 'pass',
+      ids,
+      confirmAuto: 'on',
+      confirmed: 'on',
+    });
     const page = textOf(await run.text());
     expect(page).toContain('1 usulan berhasil.');
     expect(page).toContain('1 usulan dilewati:');
@@ -144,7 +176,11 @@ describe('bulk administrative selection', () => {
     expect(noReason.body.results[0]).toMatchObject({ ok: false, message: 'Tuliskan alasannya.' });
     const withReason = await admin.api('/api/v1/nominations/bulk', {
       method: 'POST',
-      body: { action: 'fail', reason: 'Bukan produk IKM binaan.', nominations: [{ id: a.id, version: row!.version }] },
+      body: {
+        action: 'fail',
+        reason: 'Bukan produk IKM binaan.',
+        nominations: [{ id: a.id, version: row!.version }],
+      },
     });
     expect(withReason.body.results[0].ok).toBe(true);
     const [failed] = await t.database.db.select().from(nominations).where(eq(nominations.id, a.id));
@@ -189,7 +225,10 @@ describe('the funnel', () => {
       reason: 'Tidak memenuhi.',
     });
     const gone = await submitted(ambon, cycleId);
-    await withdrawNomination(t.database.db, env, adminActor, gone.id, { version: await version(gone.id), reason: 'Mundur.' });
+    await withdrawNomination(t.database.db, env, adminActor, gone.id, {
+      version: await version(gone.id),
+      reason: 'Mundur.',
+    });
 
     const funnel = await cycleFunnel(t.database.db, adminActor, cycleId);
     expect(funnel.overall).toEqual({
@@ -201,14 +240,21 @@ describe('the funnel', () => {
       failed: 1,
       withdrawn: 1,
     });
-    expect(funnel.byRegency.find((r) => r.kabkotaCode === '81.03')).toMatchObject({ potential: 1, nominated: 0 });
+    expect(funnel.byRegency.find((r) => r.kabkotaCode === '81.03')).toMatchObject({
+      potential: 1,
+      nominated: 0,
+    });
     expect(funnel.byCommodity.find((r) => r.commodity === 'makanan_minuman')).toMatchObject({ nominated: 4 });
     const page = await (await admin.get(`/nominations/funnel?cycle=${cycleId}`)).text();
     expect(page).toContain('<svg');
     expect(textOf(page)).toContain('Per kabupaten/kota');
     expect(textOf(page)).toContain('Kepulauan Tanimbar');
     // An officer sees their own kab/kota only.
-    const own = await cycleFunnel(t.database.db, { ...systemActor('t'), role: 'petugas_kabkota', regionCode: '81.03' }, cycleId);
+    const own = await cycleFunnel(
+      t.database.db,
+      { ...systemActor('t'), role: 'petugas_kabkota', regionCode: '81.03' },
+      cycleId,
+    );
     expect(own.overall.potential).toBe(1);
     expect(own.byRegency.map((r) => r.kabkotaCode)).toEqual(['81.03']);
     const api = await admin.api(`/api/v1/nominations/funnel?cycle=${cycleId}`);
@@ -218,16 +264,20 @@ describe('the funnel', () => {
     // The assessment feature reads the passed ones and moves them on through the same table.
     const ready = await nominationsInState(t.database.db, cycleId, ['admin_passed']);
     expect(ready.map((r) => r.id)).toEqual([passed.id]);
-    const refused = await startAssessment(t.database.db, env, adminActor, passed.id, { assessorsAssigned: false }).catch(
-      (e) => e,
-    );
+    const refused = await startAssessment(t.database.db, env, adminActor, passed.id, {
+      assessorsAssigned: false,
+    }).catch((e) => e);
     expect(refused.userMessage.id).toContain('penilai sudah ditugaskan');
     await startAssessment(t.database.db, env, adminActor, passed.id, { assessorsAssigned: true });
-    await completeAssessment(t.database.db, env, systemActor('t'), passed.id, { allScoreSheetsSubmitted: true });
+    await completeAssessment(t.database.db, env, systemActor('t'), passed.id, {
+      allScoreSheetsSubmitted: true,
+    });
     await decideNomination(t.database.db, env, adminActor, passed.id, { decisionApproved: true });
     const notYet = await publishNomination(t.database.db, env, adminActor, passed.id).catch((e) => e);
     expect(notYet.userMessage.id).toContain('tahap pengumuman sedang berjalan');
-    const published = await publishNomination(t.database.db, env, adminActor, passed.id, { publicationOpen: true });
+    const published = await publishNomination(t.database.db, env, adminActor, passed.id, {
+      publicationOpen: true,
+    });
     expect(published.state).toBe('published');
     expect((await cycleFunnel(t.database.db, adminActor, cycleId)).overall.passed).toBe(1);
   });
@@ -241,7 +291,12 @@ describe('earlier awards', () => {
     const bad = await admin.post('/earlier-awards', { ikmId: fx.ikmId, year: '2018', stars: '7' });
     expect(bad.status).toBe(422);
     expect(textOf(await bad.text())).toContain('Tidak boleh lebih dari 5.');
-    const res = await admin.post('/earlier-awards', { ikmId: fx.ikmId, year: '2018', stars: '4', notes: 'Piagam 2018.' });
+    const res = await admin.post('/earlier-awards', {
+      ikmId: fx.ikmId,
+      year: '2018',
+      stars: '4',
+      notes: 'Piagam 2018.',
+    });
     expect(res.status).toBe(303);
     const list = textOf(await (await admin.get('/earlier-awards')).text());
     expect(list).toContain('Minyak Kayu Putih Waeapo');
@@ -255,7 +310,9 @@ describe('earlier awards', () => {
     expect(profile).toContain('Usulan dan bintang OVOP');
     expect(profile).toContain('2018');
     // Officers read, only the admin records.
-    expect((await ambon.post('/earlier-awards', { ikmId: fx.ikmId, year: '2018', stars: '3' })).status).toBe(403);
+    expect((await ambon.post('/earlier-awards', { ikmId: fx.ikmId, year: '2018', stars: '3' })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -263,7 +320,10 @@ describe('the JSON API', () => {
   it('lets an officer nominate, upload, submit, and the province return and pass', async () => {
     const cycleId = await makeCycle(t);
     const fx = await makeIkmWithProduct(t);
-    const created = await ambon.api('/api/v1/nominations', { method: 'POST', body: { cycleId, productId: fx.productId } });
+    const created = await ambon.api('/api/v1/nominations', {
+      method: 'POST',
+      body: { cycleId, productId: fx.productId },
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     expect(created.body.state).toBe('draft');
@@ -279,7 +339,8 @@ describe('the JSON API', () => {
           ...extra,
         },
       });
-    for (const code of ['surat_usulan', 'sk_sentra', 'profil_ikm']) expect((await put(code)).status).toBe(201);
+    for (const code of ['surat_usulan', 'sk_sentra', 'profil_ikm'])
+      expect((await put(code)).status).toBe(201);
     const photo = await put('foto_produk');
     expect(photo.status).toBe(422);
     expect(photo.body.error.fields[0].path).toBe('file');
@@ -311,7 +372,10 @@ describe('the JSON API', () => {
     await put('izin_edar', { documentNumber: 'P-IRT 1', expiresOn: '2030-12-31' });
     const last = await put('uji_lab', { documentNumber: 'LAB 1', expiresOn: '2030-12-31' });
     expect(last.body.completeness).toMatchObject({ requiredDone: 8, requiredTotal: 8 });
-    const stale = await ambon.api(`/api/v1/nominations/${id}/submit`, { method: 'POST', body: { version: 1 } });
+    const stale = await ambon.api(`/api/v1/nominations/${id}/submit`, {
+      method: 'POST',
+      body: { version: 1 },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('stale_version');
     const sub = await ambon.api(`/api/v1/nominations/${id}/submit`, {
@@ -336,8 +400,12 @@ describe('the JSON API', () => {
     // Another kab/kota's officer: 404 on read and on every move.
     expect((await tanimbar.api(`/api/v1/nominations/${id}`)).status).toBe(404);
     expect(
-      (await tanimbar.api(`/api/v1/nominations/${id}/resubmit`, { method: 'POST', body: { version: ret.body.version } }))
-        .status,
+      (
+        await tanimbar.api(`/api/v1/nominations/${id}/resubmit`, {
+          method: 'POST',
+          body: { version: ret.body.version },
+        })
+      ).status,
     ).toBe(404);
   });
 });

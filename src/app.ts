@@ -11,6 +11,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
 import { cyclesApi, cyclesRoutes } from './features/cycles/cycles.routes.tsx';
 import { notificationsApi, notificationsRoutes } from './features/notifications/notifications.routes.tsx';
+import { nominationsApi } from './features/nominations/nominations.api.ts';
+import { nominationsIkmPanel, nominationsRoutes } from './features/nominations/nominations.routes.tsx';
+import { ikmProfilePanels } from './features/registry/registry.panels.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
 import { eventsApi } from './features/events/events.api.ts';
 import { eventsRoutes } from './features/events/events.routes.tsx';
@@ -61,6 +64,7 @@ const apiRouters: ApiRouter[] = [
   eventsApi,
   cyclesApi,
   notificationsApi,
+  nominationsApi,
 ];
 
 const publicDir = projectPath('public');
@@ -157,6 +161,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', publicEventRoutes);
   app.route('/', cyclesRoutes);
   app.route('/', notificationsRoutes);
+  app.route('/', nominationsRoutes);
+  ikmProfilePanels.add(nominationsIkmPanel);
 
   const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
   app.get('/api/v1/openapi.json', () =>

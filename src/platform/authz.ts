@@ -35,6 +35,17 @@ export const PERMISSIONS = {
   'registry.edit': ['admin_provinsi', 'petugas_kabkota', 'pemilik_ikm'],
   'registry.manage': ['admin_provinsi', 'petugas_kabkota'],
   'registry.settings': admin,
+  // Candidates, nominations, administrative selection, packages, earlier awards (features/nominations).
+  'candidates.read': ['admin_provinsi', 'petugas_kabkota'],
+  'candidates.manage': ['petugas_kabkota'],
+  'candidates.comment': ['admin_provinsi', 'petugas_kabkota'],
+  'nominations.read': ['admin_provinsi', 'petugas_kabkota'],
+  'nominations.propose': ['petugas_kabkota'],
+  'nominations.withdraw': ['admin_provinsi', 'petugas_kabkota'],
+  'nominations.select': admin,
+  'nominations.package': ['admin_provinsi', 'petugas_kabkota'],
+  'awards.read': ['admin_provinsi', 'petugas_kabkota'],
+  'awards.manage': admin,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

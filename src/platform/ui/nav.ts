@@ -21,6 +21,8 @@ export const NAV: NavItem[] = [
   { href: '/regions', label: ui.navRegions, permission: 'regions.read' },
   { href: '/registry', label: { id: 'Registri IKM', en: 'IKM registry' }, permission: 'registry.read' },
   { href: '/cycles', label: { id: 'Periode penilaian', en: 'Assessment rounds' }, permission: 'cycles.read' },
+  { href: '/candidates', label: { id: 'Calon OVOP', en: 'Candidates' }, permission: 'candidates.read' },
+  { href: '/nominations', label: { id: 'Usulan', en: 'Nominations' }, permission: 'nominations.read' },
   { href: '/events', label: eventsNav.events, permission: 'events.read' },
   { href: '/follow-ups', label: eventsNav.followUps, permission: 'followups.read' },
   { href: '/stakeholders', label: eventsNav.stakeholders, permission: 'stakeholders.read' },

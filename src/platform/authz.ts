@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   'registry.edit': ['admin_provinsi', 'petugas_kabkota', 'pemilik_ikm'],
   'registry.manage': ['admin_provinsi', 'petugas_kabkota'],
   'registry.settings': admin,
+  // Spreadsheet import of sentra, IKM and products (features/registry/import).
+  'registry.import': ['admin_provinsi', 'petugas_kabkota'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

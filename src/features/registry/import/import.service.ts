@@ -482,18 +482,24 @@ async function* batches(
 }
 
 function issueRows(jobId: string, phase: ImportIssuePhase, drafts: Draft[], header: HeaderMap) {
+  // A row's problems in the sheet's column order (the whole-row ones last).
+  const position = new Map([...header.byIndex].map(([index, key]) => [key, index]));
+  const at = (i: Issue) =>
+    i.columnKey === null ? Number.MAX_SAFE_INTEGER : (position.get(i.columnKey) ?? 9999);
   return drafts.flatMap((d) =>
-    d.issues.map((i: Issue) => ({
-      jobId,
-      phase,
-      rowNumber: i.rowNumber,
-      columnKey: i.columnKey,
-      columnLabel: i.columnKey ? (header.labels[i.columnKey] ?? null) : null,
-      severity: i.severity,
-      messageKey: i.key,
-      params: i.params ?? null,
-      value: i.value ?? null,
-    })),
+    [...d.issues]
+      .sort((a, b) => at(a) - at(b))
+      .map((i: Issue) => ({
+        jobId,
+        phase,
+        rowNumber: i.rowNumber,
+        columnKey: i.columnKey,
+        columnLabel: i.columnKey ? (header.labels[i.columnKey] ?? null) : null,
+        severity: i.severity,
+        messageKey: i.key,
+        params: i.params ?? null,
+        value: i.value ?? null,
+      })),
   );
 }
 

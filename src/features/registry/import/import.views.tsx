@@ -268,7 +268,11 @@ export function ImportJobPage(props: {
   const t = v.tr(importText);
   const { job, status } = props;
   const base = `/registry/import/${job.id}`;
-  const columns = Object.values(job.columns ?? {});
+  // In the sheet's order: by column letter (A, B, … Z, AA, …).
+  const columns = Object.values(job.columns ?? {}).sort((a, b) => {
+    const [x, y] = [a.split(' ')[0]!, b.split(' ')[0]!];
+    return x.length - y.length || x.localeCompare(y);
+  });
   const partialAndValid = job.rowsValid + job.rowsPartial;
   return (
     <>

@@ -56,6 +56,12 @@ const JobOut = z.object({
   progress: z.object({ rowsRead: z.number().int(), percent: z.number().int() }),
   mode: ImportModeEnum.nullable(),
   result: z.object({ created: z.number().int(), updated: z.number().int(), skipped: z.number().int() }),
+  savedThroughRow: z
+    .number()
+    .int()
+    .describe(
+      'The import has committed every row up to this sheet row; an interrupted import continues after it',
+    ),
   failure: z.string().nullable().describe('Why the file could not be read, in the caller’s language'),
   errorsFileUrl: z.string().nullable(),
 });
@@ -78,6 +84,7 @@ function jobOut(c: Ctx, job: ImportJob): z.infer<typeof JobOut> {
     progress: { rowsRead: job.rowsRead, percent: Math.floor(job.permille / 10) },
     mode: job.mode,
     result: { created: job.createdCount, updated: job.updatedCount, skipped: job.skippedCount },
+    savedThroughRow: job.cursorRow,
     failure: job.failureKey
       ? render(messageOf(job.failureKey), c.get('lang'), job.failureParams ?? {})
       : null,

@@ -24,7 +24,7 @@ import {
   displayStatus,
   getImport,
   type ImportRuntime,
-  isAlive,
+  isQueued,
   issuePhase,
   listImports,
   listIssues,
@@ -145,7 +145,7 @@ async function jobPage(c: Ctx, opts: { errors?: Record<string, string>; mode?: s
     <ImportJobPage
       job={job}
       status={status}
-      queued={isAlive(rt, job) && job.heartbeatAt === null}
+      queued={isQueued(rt.db, job.id)}
       refresh={c.req.query('refresh') !== 'off'}
       issues={issues}
       {...(opts.errors ? { errors: opts.errors } : {})}

@@ -58,7 +58,9 @@ const BATCH: Record<ImportKind, number> = { ikm: 500, sentra: 25, products: 25 }
 const HEADER_SCAN_ROWS = 30;
 export const MAX_DATA_ROWS = 200_000;
 /** On PostgreSQL another process may run a job: it is taken as interrupted after this silence. */
-const STALE_MS = 60_000;
+const STALE_MS = 30_000;
+/** How often a process says it still holds its jobs (queued ones included). */
+const HEARTBEAT_MS = 10_000;
 
 // Who may see which import ------------------------------------------------------------------------
 
@@ -140,6 +142,9 @@ interface Runner {
   jobs: Map<string, Promise<void>>;
   /** One job at a time per database: imports share the one connection with every request. */
   chain: Promise<void>;
+  /** The job the chain is working on now (the others wait their turn). */
+  current: string | null;
+  heartbeat?: NodeJS.Timeout | undefined;
 }
 
 const runners = new WeakMap<Db, Runner>();
@@ -147,10 +152,33 @@ const runners = new WeakMap<Db, Runner>();
 function runnerOf(db: Db): Runner {
   let r = runners.get(db);
   if (!r) {
-    r = { jobs: new Map(), chain: Promise.resolve() };
+    r = { jobs: new Map(), chain: Promise.resolve(), current: null };
     runners.set(db, r);
   }
   return r;
+}
+
+/** While this process holds jobs, it marks them alive, so another process does not take them over. */
+function keepAlive(db: Db, runner: Runner): void {
+  if (runner.heartbeat) return;
+  runner.heartbeat = setInterval(() => {
+    if (runner.jobs.size === 0) {
+      clearInterval(runner.heartbeat);
+      runner.heartbeat = undefined;
+      return;
+    }
+    const ids = [...runner.jobs.keys()].join(',');
+    db.execute(
+      sql`update import_jobs set heartbeat_at = now() where id = any(string_to_array(${ids}, ',')::uuid[])`,
+    ).catch(() => {});
+  }, HEARTBEAT_MS);
+  runner.heartbeat.unref();
+}
+
+/** Whether this process has the job waiting behind another import. */
+export function isQueued(db: Db, jobId: string): boolean {
+  const runner = runnerOf(db);
+  return runner.jobs.has(jobId) && runner.current !== jobId;
 }
 
 /** Whether a process is (or will be) working on this job. */
@@ -185,6 +213,7 @@ function start(rt: ImportRuntime, jobId: string, phase: 'check' | 'import'): voi
     if (runner.jobs.get(jobId) === tracked) runner.jobs.delete(jobId);
   });
   runner.jobs.set(jobId, tracked);
+  keepAlive(rt.db, runner);
 }
 
 /** Resolves when this process has finished its work on the job (tests and the command line). */

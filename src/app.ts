@@ -22,6 +22,8 @@ import { publicEventRoutes } from './features/events/public.routes.tsx';
 import { stakeholderRoutes } from './features/events/stakeholders.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { regionsApi, regionsRoutes } from './features/regions/regions.routes.tsx';
+import { importApi } from './features/registry/import/import.api.ts';
+import { importRoutes } from './features/registry/import/import.routes.tsx';
 import { registryApi } from './features/registry/registry.api.ts';
 import { potentialRegionPanel, registryRoutes } from './features/registry/registry.routes.tsx';
 import { meApi, systemRoutes } from './features/system/system.routes.ts';
@@ -61,6 +63,7 @@ const apiRouters: ApiRouter[] = [
   regionsApi,
   usersApi,
   registryApi,
+  importApi,
   eventsApi,
   cyclesApi,
   notificationsApi,
@@ -153,6 +156,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', usersRoutes);
   app.route('/', regionsRoutes);
   app.route('/', auditRoutes);
+  app.route('/', importRoutes);
   app.route('/', registryRoutes);
   addRegionPanel(potentialRegionPanel);
   app.route('/', eventsRoutes);

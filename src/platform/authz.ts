@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   'nominations.package': ['admin_provinsi', 'petugas_kabkota'],
   'awards.read': ['admin_provinsi', 'petugas_kabkota'],
   'awards.manage': admin,
+  // Spreadsheet import of sentra, IKM and products (features/registry/import).
+  'registry.import': ['admin_provinsi', 'petugas_kabkota'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

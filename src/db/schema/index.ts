@@ -9,3 +9,4 @@ export * from './cycles.ts';
 export * from './notifications.ts';
 export * from './registry.ts';
 export * from './nominations.ts';
+export * from './registry-import.ts';

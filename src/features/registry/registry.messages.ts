@@ -95,6 +95,7 @@ export const registryText = defineMessages({
   tabProducts: { id: 'Produk', en: 'Products' },
   tabPotential: { id: 'Potensi daerah', en: 'Regional potential' },
   tabSettings: { id: 'Pengaturan', en: 'Settings' },
+  tabImport: { id: 'Impor Excel', en: 'Excel import' },
   registryNav: { id: 'Bagian registri', en: 'Registry sections' },
 
   // Common fields

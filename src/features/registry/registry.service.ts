@@ -264,22 +264,44 @@ export async function updateSizeThresholds(
 // Derived values of an IKM ------------------------------------------------------------------------
 
 /**
+ * The derived columns of the IKM row `alias` (search text, commodities, earliest current expiry) as
+ * SQL over its own columns and its products and documents. The one definition of these values:
+ * refreshIkmDerived writes them, and a bulk insert computes them in its INSERT … SELECT.
+ */
+export function ikmDerivedSql(alias: string): { searchText: SQL; commodities: SQL; minExpiry: SQL } {
+  if (!/^[a-z_]+$/.test(alias)) throw new Error(`unsafe alias ${alias}`);
+  const a = sql.raw(alias);
+  return {
+    searchText: sql`search_norm(concat_ws(' ', ${a}.name, ${a}.owner_name, ${a}.nib, ${a}.desa,
+        (select string_agg(p.name, ' ' order by p.id) from products p
+          where p.ikm_id = ${a}.id and p.archived_at is null)))`,
+    commodities: sql`coalesce((select array_agg(distinct p.commodity order by p.commodity) from products p
+          where p.ikm_id = ${a}.id and p.archived_at is null), '{}'::text[])`,
+    minExpiry: sql`(select min(best) from (
+          select case when bool_or(d.expiry_date is null) then null else max(d.expiry_date) end as best
+          from legal_documents d where d.ikm_id = ${a}.id and d.archived_at is null group by d.kind) k)`,
+  };
+}
+
+/**
  * Rewrites what is derived from an IKM and its products and documents: its search text, its
  * commodities, its earliest current expiry, and its products' search text. The one writer of these.
  */
-export async function refreshIkmDerived(tx: Db, ikmId: string | null): Promise<void> {
-  // null refreshes every IKM (demo data, bulk loads) in one set-based statement.
-  const only = (column: SQL) => (ikmId === null ? sql`true` : sql`${column} = ${ikmId}`);
+export async function refreshIkmDerived(tx: Db, ikmId: string | readonly string[] | null): Promise<void> {
+  // null refreshes every IKM (demo data) in one set-based statement; a list refreshes one import batch.
+  if (Array.isArray(ikmId) && ikmId.length === 0) return;
+  const only = (column: SQL) =>
+    ikmId === null
+      ? sql`true`
+      : typeof ikmId === 'string'
+        ? sql`${column} = ${ikmId}`
+        : sql`${column} = any(string_to_array(${ikmId.join(',')}, ',')::uuid[])`;
+  const derived = ikmDerivedSql('ikm');
   await tx.execute(sql`
     update ikm set
-      search_text = search_norm(concat_ws(' ', ikm.name, ikm.owner_name, ikm.nib, ikm.desa,
-        (select string_agg(p.name, ' ' order by p.id) from products p
-          where p.ikm_id = ikm.id and p.archived_at is null))),
-      commodities = coalesce((select array_agg(distinct p.commodity order by p.commodity) from products p
-          where p.ikm_id = ikm.id and p.archived_at is null), '{}'::text[]),
-      min_expiry = (select min(best) from (
-          select case when bool_or(d.expiry_date is null) then null else max(d.expiry_date) end as best
-          from legal_documents d where d.ikm_id = ikm.id and d.archived_at is null group by d.kind) k)
+      search_text = ${derived.searchText},
+      commodities = ${derived.commodities},
+      min_expiry = ${derived.minExpiry}
     where ${only(sql`ikm.id`)}`);
   await tx.execute(sql`
     update products p set search_text = search_norm(concat_ws(' ', p.name, i.name, p.hs_code))

@@ -9,7 +9,7 @@ import { useView } from '../../platform/ui/view.ts';
 import { commodityLabel, legalityLabel, periodLabel, registryText, sizeLabel } from './registry.messages.ts';
 import type { RegionInfo } from './registry.service.ts';
 
-export type Section = 'sentra' | 'ikm' | 'products' | 'potential' | 'settings';
+export type Section = 'sentra' | 'ikm' | 'products' | 'potential' | 'import' | 'settings';
 
 /** The registry's sections, as tabs under the page heading. */
 export function RegistryTabs(props: { current: Section }) {
@@ -30,6 +30,13 @@ export function RegistryTabs(props: { current: Section }) {
       href: '/registry/potential',
       label: t('tabPotential'),
       show: can(actor, 'regions.read'),
+    },
+    // The spreadsheet import (features/registry/import).
+    {
+      key: 'import',
+      href: '/registry/import',
+      label: t('tabImport'),
+      show: can(actor, 'registry.import'),
     },
     {
       key: 'settings',

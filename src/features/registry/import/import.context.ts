@@ -1,0 +1,66 @@
+/** What a batch of rows is checked and written with, shared by the three kinds of import. */
+import type { Db } from '../../../db/client.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import type { ImportKind, ImportMode } from '../../../platform/registry-import-domain.ts';
+import type { RegionInfo, RegistryEnv } from '../registry.service.ts';
+import type { SizeThresholds } from '../size-class.ts';
+import type { HeaderMap } from './import.columns.ts';
+import { importRules } from './import.messages.ts';
+import type { RegionResolver } from './import.resolve.ts';
+import { addProblem, type Draft } from './import.rows.ts';
+
+export interface BatchContext {
+  kind: ImportKind;
+  jobId: string;
+  actor: Actor;
+  env: RegistryEnv;
+  header: HeaderMap;
+  /** The column keys the sheet has (a column it lacks leaves stored values as they are). */
+  present: Set<string>;
+  regions: RegionResolver;
+  regionIndex: Map<string, RegionInfo>;
+  thresholds: SizeThresholds;
+  /** Row of the first occurrence of each key in this run (in-sheet duplicates). */
+  seen: Map<string, number>;
+}
+
+export interface BatchResult {
+  created: number;
+  updated: number;
+  /** Rows that could not be written although they passed the checks (recorded as problems). */
+  failed: number;
+}
+
+export interface KindHandler {
+  /** The database checks of a batch; adds their problems to the drafts (reads only). */
+  check(ctx: BatchContext, db: Db, drafts: Draft[]): Promise<void>;
+  /** Checks again inside `tx` and writes the drafts that `mode` lets through. */
+  write(ctx: BatchContext, tx: Db, drafts: Draft[], mode: ImportMode): Promise<BatchResult>;
+}
+
+/** Marks the later of two rows that describe the same object (`key`) as a duplicate of the first. */
+export function markDuplicate(
+  ctx: BatchContext,
+  draft: Draft,
+  key: string,
+  message: { column: string; nib?: string; what?: string },
+): boolean {
+  const first = ctx.seen.get(key);
+  if (first === undefined || first === draft.rowNumber) {
+    ctx.seen.set(key, draft.rowNumber);
+    return false;
+  }
+  if (message.nib)
+    addProblem(ctx.kind, draft, message.column, importRules.duplicateNibInSheet, {
+      nib: message.nib,
+      row: first,
+    });
+  else
+    addProblem(ctx.kind, draft, null, importRules.duplicateInSheet, { row: first, what: message.what ?? '' });
+  return true;
+}
+
+/** A comma-separated list as one SQL parameter (`= any(string_to_array($1, ','))`), safe for codes and ids. */
+export function csvParam(values: Iterable<string>): string {
+  return [...new Set(values)].join(',');
+}

@@ -1,0 +1,800 @@
+/**
+ * Spreadsheet imports as jobs: upload → check (the preview: every problem by row and column, nothing
+ * written) → confirm (all rows that can be saved, or only those without problems) → import. Both
+ * phases run in the background of the server process, a batch at a time, each batch one short
+ * transaction (PGlite has one connection: other requests run between batches). An import batch
+ * commits its rows, its problems and the job's cursor together, so a killed server leaves whole
+ * batches only, and continuing skips what is saved; re-running a sheet updates by NIB (or name).
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { type Db, type DbKind, queryRows } from '../../../db/client.ts';
+import { importIssues, importJobs } from '../../../db/schema/registry-import.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { writeAudit } from '../../../platform/audit.ts';
+import { isProvinceWide } from '../../../platform/authz.ts';
+import { NotFoundError, ruleViolation } from '../../../platform/errors.ts';
+import type { FileStore } from '../../../platform/files.ts';
+import { lookupValidationMessage } from '../../../platform/i18n.ts';
+import { type Page, paginate } from '../../../platform/keyset.ts';
+import { log } from '../../../platform/log.ts';
+import type {
+  ImportIssuePhase,
+  ImportKind,
+  ImportMode,
+  ImportStatus,
+} from '../../../platform/registry-import-domain.ts';
+import { regions } from '../../../db/schema/regions.ts';
+import { canManage, getSizeThresholds, type RegistryEnv, regionIndex } from '../registry.service.ts';
+import { type Cell, cellDisplay } from './import.cells.ts';
+import { COLUMNS, findHeader, type HeaderMap, requiredHeaders } from './import.columns.ts';
+import type { BatchContext, KindHandler } from './import.context.ts';
+import { acceptUpload, openWorkbook, readFailure, type SheetRow, type Upload } from './import.file.ts';
+import { ikmHandler } from './import.ikm.ts';
+import { fileRules, uploadRules } from './import.messages.ts';
+import { regionResolver } from './import.resolve.ts';
+import { type Draft, type Issue, readRow } from './import.rows.ts';
+import { productHandler, sentraHandler } from './import.services.ts';
+
+export type ImportJob = typeof importJobs.$inferSelect;
+export type ImportIssueRow = typeof importIssues.$inferSelect;
+
+/** What a running import needs from the app. */
+export interface ImportRuntime {
+  db: Db;
+  dbKind: DbKind;
+  files: FileStore;
+  env: RegistryEnv;
+}
+
+const HANDLERS: Record<ImportKind, KindHandler> = {
+  ikm: ikmHandler,
+  sentra: sentraHandler,
+  products: productHandler,
+};
+
+/** Rows per batch: set-based IKM batches, and smaller ones where each row goes through a service. */
+const BATCH: Record<ImportKind, number> = { ikm: 500, sentra: 25, products: 25 };
+/** The header is looked for in this many rows at the top of each sheet. */
+const HEADER_SCAN_ROWS = 30;
+export const MAX_DATA_ROWS = 200_000;
+/** On PostgreSQL another process may run a job: it is taken as interrupted after this silence. */
+const STALE_MS = 30_000;
+/** How often a process says it still holds its jobs (queued ones included). */
+const HEARTBEAT_MS = 10_000;
+
+// Who may see which import ------------------------------------------------------------------------
+
+function scopeCondition(actor: Actor) {
+  if (isProvinceWide(actor)) return undefined;
+  if (actor.role === 'petugas_kabkota' && actor.regionCode)
+    return eq(importJobs.kabkotaCode, actor.regionCode);
+  return sql`false`;
+}
+
+/** An import the actor may see (their kab/kota's, or any for the province), or 404. */
+export async function getImport(db: Db, actor: Actor, id: string): Promise<ImportJob> {
+  const [row] = await db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, id), scopeCondition(actor)))
+    .limit(1);
+  if (!row) throw new NotFoundError('import');
+  return row;
+}
+
+/** The imports in the actor's scope, newest first, one keyset page at a time. */
+export async function listImports(
+  db: Db,
+  actor: Actor,
+  request: { after?: string | undefined; before?: string | undefined },
+  limit = 25,
+): Promise<Page<ImportJob>> {
+  return paginate<ImportJob>({
+    request: { ...request, limit },
+    keys: [importJobs.id],
+    dir: 'desc',
+    keyOf: (r) => [r.id],
+    run: (where, orderBy, lim) =>
+      db
+        .select()
+        .from(importJobs)
+        .where(and(scopeCondition(actor), where))
+        .orderBy(...orderBy)
+        .limit(lim),
+  });
+}
+
+/** The problems of one phase of an import, by row. */
+export async function listIssues(
+  db: Db,
+  actor: Actor,
+  id: string,
+  request: { phase: ImportIssuePhase; after?: string | undefined; before?: string | undefined },
+  limit = 100,
+): Promise<Page<ImportIssueRow>> {
+  const job = await getImport(db, actor, id);
+  return paginate<ImportIssueRow>({
+    request: { after: request.after, before: request.before, limit },
+    keys: [importIssues.rowNumber, importIssues.id],
+    dir: 'asc',
+    keyOf: (r) => [r.rowNumber, r.id],
+    run: (where, orderBy, lim) =>
+      db
+        .select()
+        .from(importIssues)
+        .where(and(eq(importIssues.jobId, job.id), eq(importIssues.phase, request.phase), where))
+        .orderBy(...orderBy)
+        .limit(lim),
+  });
+}
+
+/** The phase whose problems describe a job now: the import's once it ran, else the check's. */
+export function issuePhase(job: ImportJob): ImportIssuePhase {
+  return job.mode && (job.status === 'importing' || job.status === 'done' || job.status === 'failed')
+    ? 'import'
+    : 'check';
+}
+
+// Running jobs -----------------------------------------------------------------------------------
+
+interface Runner {
+  /** Jobs this process runs or has queued. */
+  jobs: Map<string, Promise<void>>;
+  /** One job at a time per database: imports share the one connection with every request. */
+  chain: Promise<void>;
+  /** The job the chain is working on now (the others wait their turn). */
+  current: string | null;
+  heartbeat?: NodeJS.Timeout | undefined;
+}
+
+const runners = new WeakMap<Db, Runner>();
+
+function runnerOf(db: Db): Runner {
+  let r = runners.get(db);
+  if (!r) {
+    r = { jobs: new Map(), chain: Promise.resolve(), current: null };
+    runners.set(db, r);
+  }
+  return r;
+}
+
+/** While this process holds jobs, it marks them alive, so another process does not take them over. */
+function keepAlive(db: Db, runner: Runner): void {
+  if (runner.heartbeat) return;
+  runner.heartbeat = setInterval(() => {
+    if (runner.jobs.size === 0) {
+      clearInterval(runner.heartbeat);
+      runner.heartbeat = undefined;
+      return;
+    }
+    const ids = [...runner.jobs.keys()].join(',');
+    db.execute(
+      sql`update import_jobs set heartbeat_at = now() where id = any(string_to_array(${ids}, ',')::uuid[])`,
+    ).catch(() => {});
+  }, HEARTBEAT_MS);
+  runner.heartbeat.unref();
+}
+
+/** Whether this process has the job waiting behind another import. */
+export function isQueued(db: Db, jobId: string): boolean {
+  const runner = runnerOf(db);
+  return runner.jobs.has(jobId) && runner.current !== jobId;
+}
+
+/** Whether a process is (or will be) working on this job. */
+export function isAlive(rt: Pick<ImportRuntime, 'db' | 'dbKind'>, job: ImportJob): boolean {
+  if (job.status !== 'checking' && job.status !== 'importing') return false;
+  if (runnerOf(rt.db).jobs.has(job.id)) return true;
+  // PGlite: this process is the only one. PostgreSQL: another process may be running it.
+  if (rt.dbKind === 'pglite') return false;
+  return job.heartbeatAt !== null && Date.now() - job.heartbeatAt.getTime() < STALE_MS;
+}
+
+/** The state shown to people: a job nobody runs any more is interrupted. */
+export function displayStatus(
+  rt: Pick<ImportRuntime, 'db' | 'dbKind'>,
+  job: ImportJob,
+): ImportStatus | 'interrupted' {
+  if ((job.status === 'checking' || job.status === 'importing') && !isAlive(rt, job)) return 'interrupted';
+  return job.status;
+}
+
+function start(rt: ImportRuntime, jobId: string, phase: 'check' | 'import'): void {
+  const runner = runnerOf(rt.db);
+  const run = runner.chain.then(() =>
+    (phase === 'check' ? runCheck(rt, jobId) : runImport(rt, jobId)).catch((err) =>
+      fail(rt.db, jobId, err).catch((e) =>
+        log.error('import: recording a failure failed', { jobId, err: e }),
+      ),
+    ),
+  );
+  runner.chain = run;
+  const tracked = run.finally(() => {
+    if (runner.jobs.get(jobId) === tracked) runner.jobs.delete(jobId);
+  });
+  runner.jobs.set(jobId, tracked);
+  keepAlive(rt.db, runner);
+}
+
+/** Resolves when this process has finished its work on the job (tests and the command line). */
+export async function waitForImport(db: Db, jobId: string): Promise<void> {
+  await runnerOf(db).jobs.get(jobId);
+}
+
+async function fail(db: Db, jobId: string, err: unknown): Promise<void> {
+  const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
+  log.warn('import failed', { jobId, err });
+  await db
+    .update(importJobs)
+    .set({
+      status: 'failed',
+      failureKey: fileRules.unreadable,
+      failureParams: { name: job?.fileName ?? '', detail: readFailure(err) },
+      finishedAt: new Date(),
+      updatedAt: new Date(),
+    })
+    .where(eq(importJobs.id, jobId));
+}
+
+function actorJson(actor: Actor) {
+  return {
+    userId: actor.userId,
+    realUserId: actor.realUserId,
+    role: actor.role,
+    regionCode: actor.regionCode,
+    label: actor.label,
+    lang: actor.lang,
+    ip: actor.ip ?? null,
+    requestId: actor.requestId ?? null,
+  };
+}
+
+function actorOfJob(job: ImportJob): Actor {
+  const a = job.actor as ReturnType<typeof actorJson>;
+  return { ...a, ip: a.ip ?? undefined, requestId: a.requestId ?? undefined };
+}
+
+// Lifecycle --------------------------------------------------------------------------------------
+
+/** Accepts an upload (refusing a damaged, protected or bomb-like file) and starts checking it. */
+export async function createImport(
+  rt: ImportRuntime,
+  actor: Actor,
+  input: { kind: ImportKind; upload: Upload; maxBytes: number },
+): Promise<ImportJob> {
+  if (!canManage(actor)) throw new NotFoundError('import');
+  const file = await acceptUpload(rt.db, rt.files, input.upload, input.maxBytes);
+  const job = await rt.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(importJobs)
+      .values({
+        kind: input.kind,
+        provinceCode: rt.env.provinceCode,
+        kabkotaCode: isProvinceWide(actor) ? null : actor.regionCode,
+        createdBy: actor.userId,
+        createdByLabel: actor.label,
+        fileSha256: file.sha256,
+        fileName: input.upload.name.slice(0, 200),
+        fileFormat: file.format,
+        fileSize: file.size,
+        status: 'checking',
+        actor: actorJson(actor),
+      })
+      .returning();
+    await writeAudit(tx, actor, {
+      action: 'import.upload',
+      objectType: 'import_job',
+      objectId: row!.id,
+      regionCode: row!.kabkotaCode,
+      after: { kind: row!.kind, fileName: row!.fileName, sha256: row!.fileSha256, format: row!.fileFormat },
+    });
+    return row!;
+  });
+  start(rt, job.id, 'check');
+  return job;
+}
+
+const stateError = () => ruleViolation('_form', uploadRules.notCancellable);
+
+/** Starts the import of a checked sheet: all rows that can be saved, or only those without problems. */
+export async function confirmImport(
+  rt: ImportRuntime,
+  actor: Actor,
+  id: string,
+  mode: ImportMode,
+): Promise<ImportJob> {
+  const job = await getImport(rt.db, actor, id);
+  if (!canManage(actor)) throw new NotFoundError('import');
+  const updated = await rt.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(importJobs)
+      .set({
+        status: 'importing',
+        mode,
+        actor: actorJson(actor),
+        startedAt: new Date(),
+        heartbeatAt: null,
+        cursorRow: 0,
+        rowsRead: 0,
+        permille: 0,
+        updatedAt: new Date(),
+        version: sql`${importJobs.version} + 1`,
+      })
+      .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'checked')))
+      .returning();
+    if (!row) return undefined;
+    await writeAudit(tx, actor, {
+      action: 'import.confirm',
+      objectType: 'import_job',
+      objectId: row.id,
+      regionCode: row.kabkotaCode,
+      after: { mode },
+    });
+    return row;
+  });
+  // A second click, or a job already past its preview: show where it stands.
+  if (!updated) return job;
+  start(rt, updated.id, 'import');
+  return updated;
+}
+
+/** Sets a checked sheet aside without importing anything. */
+export async function cancelImport(db: Db, actor: Actor, id: string): Promise<ImportJob> {
+  const job = await getImport(db, actor, id);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(importJobs)
+      .set({ status: 'cancelled', finishedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'checked')))
+      .returning();
+    if (!row) throw stateError();
+    await writeAudit(tx, actor, {
+      action: 'import.cancel',
+      objectType: 'import_job',
+      objectId: row.id,
+      regionCode: row.kabkotaCode,
+    });
+    return row;
+  });
+}
+
+/** Continues an interrupted job: the check from the start, the import after its last saved batch. */
+export async function resumeImport(rt: ImportRuntime, actor: Actor, id: string): Promise<ImportJob> {
+  const job = await getImport(rt.db, actor, id);
+  if (displayStatus(rt, job) !== 'interrupted') return job;
+  const row = await rt.db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(importJobs)
+      .set({
+        actor: job.status === 'importing' ? actorJson(actor) : job.actor,
+        heartbeatAt: new Date(),
+        updatedAt: new Date(),
+        version: sql`${importJobs.version} + 1`,
+      })
+      .where(and(eq(importJobs.id, job.id), eq(importJobs.version, job.version)))
+      .returning();
+    if (!claimed) return undefined;
+    await writeAudit(tx, actor, {
+      action: 'import.resume',
+      objectType: 'import_job',
+      objectId: job.id,
+      regionCode: job.kabkotaCode,
+      after: { phase: job.status, fromRow: job.cursorRow },
+    });
+    return claimed;
+  });
+  if (!row) return getImport(rt.db, actor, id);
+  start(rt, row.id, row.status === 'importing' ? 'import' : 'check');
+  return row;
+}
+
+// The work ---------------------------------------------------------------------------------------
+
+async function contextFor(
+  rt: ImportRuntime,
+  job: ImportJob,
+  actor: Actor,
+  header: HeaderMap,
+): Promise<BatchContext> {
+  const index = await regionIndex(rt.db);
+  const bps = await rt.db
+    .select({ code: regions.code, bps: regions.bpsCode })
+    .from(regions)
+    .where(eq(regions.level, 'kabupaten_kota'));
+  const bpsCodes = new Map(bps.filter((r) => r.bps).map((r) => [r.code, r.bps!]));
+  return {
+    kind: job.kind,
+    jobId: job.id,
+    actor,
+    env: rt.env,
+    header,
+    present: new Set(header.byIndex.values()),
+    regions: regionResolver(index, rt.env.provinceCode, bpsCodes),
+    regionIndex: index,
+    thresholds: await getSizeThresholds(rt.db),
+    seen: new Map(),
+  };
+}
+
+const texts = (row: SheetRow) => row.cells.map((c: Cell | undefined) => (c ? cellDisplay(c) : undefined));
+
+/**
+ * The sheet and header to read: the first visible sheet whose first rows hold the kind's header
+ * (or the sheet the check found, by name), with its rows from just below the header on.
+ */
+async function locate(
+  job: ImportJob,
+  path: string,
+): Promise<
+  | {
+      sheet: string;
+      header: HeaderMap;
+      rows: AsyncIterator<SheetRow>;
+      pending: SheetRow[];
+      progress: () => number;
+      close: () => Promise<void>;
+    }
+  | undefined
+> {
+  const workbook = openWorkbook(path, job.fileFormat, { styles: job.kind === 'products' });
+  // Iterated by hand: leaving a for-await loop would close the workbook under the sheet being read.
+  const sheets = workbook.sheets[Symbol.asyncIterator]();
+  const close = async () => {
+    await sheets.return?.(undefined);
+  };
+  for (;;) {
+    const next = await sheets.next();
+    if (next.done) return undefined;
+    const sheet = next.value;
+    const rows = sheet.rows[Symbol.asyncIterator]();
+    if (job.sheetName && sheet.name !== job.sheetName) {
+      await drain(rows);
+      continue;
+    }
+    const top: SheetRow[] = [];
+    while (top.length < HEADER_SCAN_ROWS) {
+      const r = await rows.next();
+      if (r.done) break;
+      if (r.value.cells.some(Boolean)) top.push(r.value);
+    }
+    const header = findHeader(
+      job.kind,
+      top.map((r) => ({ rowNumber: r.rowNumber, texts: texts(r) })),
+    );
+    if (!header) {
+      await drain(rows);
+      continue;
+    }
+    return {
+      sheet: sheet.name,
+      header,
+      rows,
+      pending: top.filter((r) => r.rowNumber > header.headerRow),
+      progress: workbook.progress,
+      close,
+    };
+  }
+}
+
+/** Reads a sheet to its end (the workbook streams its sheets one after another). */
+async function drain(rows: AsyncIterator<SheetRow>): Promise<void> {
+  for (;;) if ((await rows.next()).done) return;
+}
+
+/** The sheet's data rows, in batches of drafts (rows with nothing the import knows are passed over). */
+async function* batches(
+  located: NonNullable<Awaited<ReturnType<typeof locate>>>,
+  size: number,
+  read: (row: SheetRow) => Draft | undefined,
+): AsyncGenerator<{ drafts: Draft[]; lastRow: number; rowsSeen: number }> {
+  let drafts: Draft[] = [];
+  let lastRow = located.header.headerRow;
+  let rowsSeen = 0;
+  const take = (row: SheetRow) => {
+    lastRow = row.rowNumber;
+    rowsSeen++;
+    const d = read(row);
+    if (d) drafts.push(d);
+  };
+  for (const row of located.pending) take(row);
+  for (;;) {
+    if (drafts.length >= size) {
+      yield { drafts, lastRow, rowsSeen };
+      drafts = [];
+      rowsSeen = 0;
+    }
+    const next = await located.rows.next();
+    if (next.done) break;
+    take(next.value);
+  }
+  yield { drafts, lastRow, rowsSeen };
+}
+
+function issueRows(jobId: string, phase: ImportIssuePhase, drafts: Draft[], header: HeaderMap) {
+  // A row's problems in the sheet's column order (the whole-row ones last).
+  const position = new Map([...header.byIndex].map(([index, key]) => [key, index]));
+  const at = (i: Issue) =>
+    i.columnKey === null ? Number.MAX_SAFE_INTEGER : (position.get(i.columnKey) ?? 9999);
+  return drafts.flatMap((d) =>
+    [...d.issues]
+      .sort((a, b) => at(a) - at(b))
+      .map((i: Issue) => ({
+        jobId,
+        phase,
+        rowNumber: i.rowNumber,
+        columnKey: i.columnKey,
+        columnLabel: i.columnKey ? (header.labels[i.columnKey] ?? null) : null,
+        severity: i.severity,
+        messageKey: i.key,
+        params: i.params ?? null,
+        value: i.value ?? null,
+      })),
+  );
+}
+
+async function insertIssues(tx: Db, rows: ReturnType<typeof issueRows>) {
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(importIssues).values(rows.slice(i, i + 1000));
+}
+
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function loadJob(db: Db, id: string): Promise<ImportJob> {
+  const [job] = await db.select().from(importJobs).where(eq(importJobs.id, id));
+  if (!job) throw new NotFoundError('import');
+  return job;
+}
+
+async function stopWith(db: Db, job: ImportJob, key: string, params: Record<string, string | number>) {
+  await db
+    .update(importJobs)
+    .set({
+      status: 'failed',
+      failureKey: key,
+      failureParams: params,
+      finishedAt: new Date(),
+      updatedAt: new Date(),
+    })
+    .where(eq(importJobs.id, job.id));
+}
+
+/** The preview: reads every row, runs every check, records every problem; writes nothing else. */
+async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
+  let job = await loadJob(rt.db, jobId);
+  if (job.status !== 'checking') return;
+  const actor = actorOfJob(job);
+  await rt.db.transaction(async (tx) => {
+    await tx.delete(importIssues).where(and(eq(importIssues.jobId, job.id), eq(importIssues.phase, 'check')));
+    await tx
+      .update(importJobs)
+      .set({
+        heartbeatAt: new Date(),
+        rowsRead: 0,
+        permille: 0,
+        rowsTotal: 0,
+        rowsValid: 0,
+        rowsPartial: 0,
+        rowsInvalid: 0,
+      })
+      .where(eq(importJobs.id, job.id));
+  });
+  job = { ...job, sheetName: null };
+  const located = await locate(job, rt.files.pathOf(job.fileSha256));
+  if (!located) {
+    await stopWith(rt.db, job, fileRules.noHeader, {
+      required: requiredHeaders(job.kind, actor.lang),
+      requiredId: requiredHeaders(job.kind, 'id'),
+      requiredEn: requiredHeaders(job.kind, 'en'),
+    });
+    return;
+  }
+  await rt.db
+    .update(importJobs)
+    .set({ sheetName: located.sheet, headerRow: located.header.headerRow, columns: located.header.labels })
+    .where(eq(importJobs.id, job.id));
+  const ctx = await contextFor(rt, job, actor, located.header);
+  const handler = HANDLERS[job.kind];
+  const rowCtx = {
+    kind: job.kind,
+    header: located.header,
+    regions: ctx.regions,
+    defaultKabkota: defaultKabkota(actor),
+  };
+  const counts = { total: 0, valid: 0, partial: 0, invalid: 0, read: 0 };
+  try {
+    for await (const batch of batches(located, BATCH[job.kind] * 2, (row) =>
+      readRow(rowCtx, row.rowNumber, row.cells),
+    )) {
+      await handler.check(ctx, rt.db, batch.drafts);
+      for (const d of batch.drafts) {
+        counts.total++;
+        if (!d.data) counts.invalid++;
+        else if (d.issues.length) counts.partial++;
+        else counts.valid++;
+      }
+      counts.read += batch.rowsSeen;
+      if (counts.total > MAX_DATA_ROWS) {
+        await rt.db.delete(importIssues).where(eq(importIssues.jobId, job.id));
+        await stopWith(rt.db, job, fileRules.tooManyRows, { max: MAX_DATA_ROWS });
+        return;
+      }
+      await rt.db.transaction(async (tx) => {
+        await insertIssues(tx, issueRows(job.id, 'check', batch.drafts, located.header));
+        await tx
+          .update(importJobs)
+          .set({
+            rowsRead: counts.read,
+            permille: Math.round(located.progress() * 1000),
+            rowsTotal: counts.total,
+            rowsValid: counts.valid,
+            rowsPartial: counts.partial,
+            rowsInvalid: counts.invalid,
+            heartbeatAt: new Date(),
+          })
+          .where(eq(importJobs.id, job.id));
+      });
+      await breathe();
+    }
+  } finally {
+    await located.close();
+  }
+  await rt.db
+    .update(importJobs)
+    .set({ status: 'checked', permille: 1000, heartbeatAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'checking')));
+}
+
+function defaultKabkota(actor: Actor): string | null {
+  return actor.role === 'petugas_kabkota' ? actor.regionCode : null;
+}
+
+/** The import: the rows the chosen mode lets through, a committed batch at a time, from the cursor on. */
+async function runImport(rt: ImportRuntime, jobId: string): Promise<void> {
+  const job = await loadJob(rt.db, jobId);
+  if (job.status !== 'importing' || !job.mode) return;
+  const mode = job.mode;
+  const actor = actorOfJob(job);
+  const located = await locate(job, rt.files.pathOf(job.fileSha256));
+  if (!located) {
+    await stopWith(rt.db, job, fileRules.noHeader, { required: requiredHeaders(job.kind, actor.lang) });
+    return;
+  }
+  const ctx = await contextFor(rt, job, actor, located.header);
+  const handler = HANDLERS[job.kind];
+  const rowCtx = {
+    kind: job.kind,
+    header: located.header,
+    regions: ctx.regions,
+    defaultKabkota: defaultKabkota(actor),
+  };
+  const counts = {
+    created: job.createdCount,
+    updated: job.updatedCount,
+    skipped: job.skippedCount,
+    read: job.rowsRead,
+  };
+  const cursor = job.cursorRow;
+  // Rows of batches already committed are passed over unread.
+  const read = (row: SheetRow) =>
+    row.rowNumber <= cursor ? undefined : readRow(rowCtx, row.rowNumber, row.cells);
+  try {
+    for await (const batch of batches(located, BATCH[job.kind], read)) {
+      if (batch.lastRow <= cursor) continue;
+      await rt.db.transaction(async (tx) => {
+        const result = await handler.write(ctx, tx, batch.drafts, mode);
+        counts.created += result.created;
+        counts.updated += result.updated;
+        counts.skipped += batch.drafts.length - result.created - result.updated;
+        counts.read += batch.drafts.length;
+        await insertIssues(tx, issueRows(job.id, 'import', batch.drafts, located.header));
+        await tx
+          .update(importJobs)
+          .set({
+            cursorRow: batch.lastRow,
+            rowsRead: counts.read,
+            permille: Math.round(located.progress() * 1000),
+            createdCount: counts.created,
+            updatedCount: counts.updated,
+            skippedCount: counts.skipped,
+            heartbeatAt: new Date(),
+          })
+          .where(eq(importJobs.id, job.id));
+      });
+      await breathe();
+    }
+  } finally {
+    await located.close();
+  }
+  await rt.db.transaction(async (tx) => {
+    await tx
+      .update(importJobs)
+      .set({ status: 'done', permille: 1000, finishedAt: new Date(), updatedAt: new Date() })
+      .where(eq(importJobs.id, job.id));
+    await writeAudit(tx, actor, {
+      action: 'import.finish',
+      objectType: 'import_job',
+      objectId: job.id,
+      regionCode: job.kabkotaCode,
+      after: { created: counts.created, updated: counts.updated, skipped: counts.skipped, mode },
+    });
+  });
+}
+
+// The errors file --------------------------------------------------------------------------------
+
+/** Row numbers of the rows with problems in a phase, in order. */
+export async function problemRows(db: Db, jobId: string, phase: ImportIssuePhase): Promise<Set<number>> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select distinct row_number::int as n from import_issues where job_id = ${jobId} and phase = ${phase}`,
+  );
+  return new Set(rows.map((r) => Number(r.n)));
+}
+
+/**
+ * The rows with problems, as they were in the sheet (values only: a formula's stored result, never
+ * the formula), in the template's columns, so the file can be fixed and uploaded again.
+ */
+export async function* problemRowValues(
+  rt: ImportRuntime,
+  job: ImportJob,
+  wanted: Set<number>,
+): AsyncGenerator<{ rowNumber: number; values: Record<string, string> }> {
+  if (!wanted.size) return;
+  const located = await locate(job, rt.files.pathOf(job.fileSha256));
+  if (!located) return;
+  const emit = (row: SheetRow) => {
+    const values: Record<string, string> = {};
+    for (const [index, key] of located.header.byIndex) {
+      const c = row.cells[index];
+      if (c) values[key] = cellDisplay(c);
+    }
+    return { rowNumber: row.rowNumber, values };
+  };
+  try {
+    for (const row of located.pending) if (wanted.has(row.rowNumber)) yield emit(row);
+    for (;;) {
+      const next = await located.rows.next();
+      if (next.done) return;
+      if (wanted.has(next.value.rowNumber)) yield emit(next.value);
+    }
+  } finally {
+    await located.close();
+  }
+}
+
+/** Every problem of a phase, a page at a time (the errors file streams them). */
+export async function* allIssues(
+  db: Db,
+  jobId: string,
+  phase: ImportIssuePhase,
+): AsyncGenerator<ImportIssueRow> {
+  let after: string | undefined;
+  for (;;) {
+    const page = await paginate<ImportIssueRow>({
+      request: { after, limit: 1000 },
+      keys: [importIssues.rowNumber, importIssues.id],
+      dir: 'asc',
+      keyOf: (r) => [r.rowNumber, r.id],
+      run: (where, orderBy, lim) =>
+        db
+          .select()
+          .from(importIssues)
+          .where(and(eq(importIssues.jobId, jobId), eq(importIssues.phase, phase), where))
+          .orderBy(...orderBy)
+          .limit(lim),
+    });
+    yield* page.rows;
+    if (!page.next) return;
+    after = page.next;
+  }
+}
+
+/** The kind's columns, in template order. */
+export function kindColumns(kind: ImportKind) {
+  return COLUMNS[kind];
+}
+
+/** A stored message key as a message (falls back to the key itself). */
+export function messageOf(key: string) {
+  return lookupValidationMessage(key) ?? { id: key, en: key };
+}

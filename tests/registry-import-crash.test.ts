@@ -1,0 +1,181 @@
+/**
+ * An import interrupted by killing the server (SIGKILL), as a power cut or an OOM kill would: the
+ * server runs in its own process on a real data dir (PGlite) or database (PostgreSQL). Afterwards
+ * the sheet is never half a batch in: what is saved is exactly the committed batches, the job says
+ * where it stopped, continuing saves the rest, and neither continuing nor re-importing the whole
+ * sheet creates a duplicate.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite, openPostgres, queryRows } from '../src/db/client.ts';
+import { createTestDatabase, type TestDatabase } from './helpers/db.ts';
+import { bigIkmSheet } from './helpers/sheets.ts';
+
+const bin = path.resolve('bin/ovop.mjs');
+const ROWS = 20_000;
+const NIB0 = 9300000000000;
+
+let dataDir: string;
+let database: TestDatabase | undefined;
+let env: Record<string, string>;
+let sheet: string;
+
+const baseEnv = () => {
+  const e: Record<string, string> = { ...(process.env as Record<string, string>), LOG_LEVEL: 'warn' };
+  delete e.DATABASE_URL;
+  delete e.TEST_DATABASE_URL;
+  return e;
+};
+
+function ovop(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...baseEnv(), ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function serve(): Promise<{ child: ChildProcess; url: string }> {
+  const port = String(30000 + Math.floor(Math.random() * 20000));
+  const child = spawn(process.execPath, [bin, 'serve'], {
+    env: { ...baseEnv(), ...env, PORT: port, HOST: '127.0.0.1' },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 1200; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { child, url };
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+const stop = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+
+/** How many IKM of the sheet are stored, and how many distinct NIBs among them (server stopped). */
+async function stored(): Promise<{ rows: number; nibs: number }> {
+  const db = database ? await openPostgres(database.url!, { max: 1 }) : await openPglite(dataDir);
+  try {
+    const [r] = await queryRows<{ rows: number; nibs: number }>(
+      db.db,
+      sql`select count(*)::int as rows, count(distinct nib)::int as nibs from ikm where nib like '93%'`,
+    );
+    return { rows: Number(r!.rows), nibs: Number(r!.nibs) };
+  } finally {
+    await db.close();
+  }
+}
+
+beforeAll(async () => {
+  if (process.env.TEST_DATABASE_URL) {
+    database = await createTestDatabase();
+    dataDir = database.dataDir;
+    env = { DATA_DIR: dataDir, DATABASE_URL: database.url! };
+  } else {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovop-import-crash-'));
+    env = { DATA_DIR: dataDir };
+  }
+  sheet = path.join(dataDir, 'ikm-besar.xlsx');
+  await bigIkmSheet(
+    sheet,
+    ROWS,
+    (n) => [`UD Tahan Banting ${n}`, `Pemilik ${n}`, String(NIB0 + n), 'Kota Ambon', n % 7, '15.000.000'],
+    ['Nama usaha', 'Nama pemilik', 'NIB', 'Kabupaten/kota', 'Tenaga kerja perempuan', 'Nilai investasi (Rp)'],
+  );
+}, 120_000);
+afterAll(async () => {
+  if (database) await database.close();
+  else fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('an import when the server is killed', { timeout: 240_000 }, () => {
+  it('keeps whole batches only, continues where it stopped, and never saves a row twice', async () => {
+    expect(
+      (await ovop(['user', 'create', '--email', 'impor@ovop.test', '--role', 'admin_provinsi'])).code,
+    ).toBe(0);
+    const token = (await ovop(['token', 'create', '--email', 'impor@ovop.test'])).stdout.trim();
+    expect(token).toMatch(/^ovop_/);
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // biome-ignore lint/suspicious/noExplicitAny: the API's JSON
+    const api = async (url: string, p: string, body?: unknown): Promise<any> => {
+      const res = await fetch(`${url}/api/v1${p}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: auth,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      expect(res.status, p).toBeLessThan(300);
+      return res.json();
+    };
+    // biome-ignore lint/suspicious/noExplicitAny: the API's JSON
+    const until = async (url: string, id: string, done: (j: any) => boolean, ms = 180_000) => {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const j = await api(url, `/registry/imports/${id}`);
+        if (done(j)) {
+          console.log(new Date().toISOString(), j.status, j.progress.rowsRead);
+          return j;
+        }
+        if (Date.now() > deadline) throw new Error(`job stuck: ${JSON.stringify(j)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const file = { name: 'ikm-besar.xlsx', contentBase64: fs.readFileSync(sheet).toString('base64') };
+
+    let server = await serve();
+    const job = await api(server.url, '/registry/imports', { kind: 'ikm', file });
+    const checked = await until(server.url, job.id, (j) => j.status === 'checked');
+    expect(checked.check).toMatchObject({ rows: ROWS, valid: ROWS, invalid: 0 });
+    await api(server.url, `/registry/imports/${job.id}/confirm`, { mode: 'valid' });
+    // Mid-import, the server still answers other requests quickly.
+    await until(server.url, job.id, (j) => j.status === 'importing' && j.progress.rowsRead >= 1500);
+    const t0 = performance.now();
+    expect((await fetch(`${server.url}/healthz`)).ok).toBe(true);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    server.child.kill('SIGKILL');
+    await stop(server.child);
+
+    // What is stored is exactly the committed batches: no half batch, no duplicate.
+    const afterKill = await stored();
+    expect(afterKill.rows).toBe(afterKill.nibs);
+    expect(afterKill.rows % 500).toBe(0);
+    expect(afterKill.rows).toBeGreaterThan(0);
+    expect(afterKill.rows).toBeLessThan(ROWS);
+
+    server = await serve();
+    const interrupted = await until(server.url, job.id, (j) => j.status === 'interrupted', 60_000);
+    expect(interrupted.result.created).toBe(afterKill.rows);
+    expect(interrupted.savedThroughRow).toBe(afterKill.rows + 1);
+    await api(server.url, `/registry/imports/${job.id}/resume`, {});
+    const done = await until(server.url, job.id, (j) => j.status === 'done');
+    expect(done.result).toEqual({ created: ROWS, updated: 0, skipped: 0 });
+
+    // The whole sheet again: every row updates the one it made; nothing is added.
+    const again = await api(server.url, '/registry/imports', { kind: 'ikm', file });
+    await until(server.url, again.id, (j) => j.status === 'checked');
+    await api(server.url, `/registry/imports/${again.id}/confirm`, { mode: 'valid' });
+    const second = await until(server.url, again.id, (j) => j.status === 'done');
+    expect(second.result).toEqual({ created: 0, updated: ROWS, skipped: 0 });
+    await stop(server.child);
+    expect(await stored()).toEqual({ rows: ROWS, nibs: ROWS });
+  });
+});

@@ -9,6 +9,13 @@ import { HTTPException } from 'hono/http-exception';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { secureHeaders } from 'hono/secure-headers';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
+import { coachingApi } from './features/coaching/coaching.api.ts';
+import { coachingIkmPanel, coachingRoutes, timelineRoutes } from './features/coaching/coaching.routes.tsx';
+import {
+  coachingTimelineSource,
+  eventsTimelineSource,
+  legalDocumentsTimelineSource,
+} from './features/coaching/timeline.sources.ts';
 import { cyclesApi, cyclesRoutes } from './features/cycles/cycles.routes.tsx';
 import { notificationsApi, notificationsRoutes } from './features/notifications/notifications.routes.tsx';
 import { authRoutes } from './features/auth/auth.routes.tsx';
@@ -20,6 +27,7 @@ import { stakeholderRoutes } from './features/events/stakeholders.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { regionsApi, regionsRoutes } from './features/regions/regions.routes.tsx';
 import { registryApi } from './features/registry/registry.api.ts';
+import { ikmProfilePanels } from './features/registry/registry.panels.ts';
 import { potentialRegionPanel, registryRoutes } from './features/registry/registry.routes.tsx';
 import { meApi, systemRoutes } from './features/system/system.routes.ts';
 import { usersApi, usersRoutes } from './features/users/users.routes.tsx';
@@ -38,6 +46,7 @@ import { csrf, identify, readFlash } from './platform/http.ts';
 import { render } from './platform/i18n.ts';
 import { log } from './platform/log.ts';
 import { addRegionPanel } from './platform/region-panels.ts';
+import { ikmTimeline } from './platform/timeline.ts';
 import { errorPage } from './platform/ui/error-page.tsx';
 import { Layout } from './platform/ui/layout.tsx';
 import { ui } from './platform/ui/messages.ts';
@@ -61,6 +70,7 @@ const apiRouters: ApiRouter[] = [
   eventsApi,
   cyclesApi,
   notificationsApi,
+  coachingApi,
 ];
 
 const publicDir = projectPath('public');
@@ -157,6 +167,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', publicEventRoutes);
   app.route('/', cyclesRoutes);
   app.route('/', notificationsRoutes);
+  app.route('/', coachingRoutes);
+  app.route('/', timelineRoutes);
+  ikmProfilePanels.add(coachingIkmPanel);
+  // The IKM timeline's sources; nominations, scores, stars and certificates add theirs here later.
+  ikmTimeline.addSource(eventsTimelineSource);
+  ikmTimeline.addSource(coachingTimelineSource);
+  ikmTimeline.addSource(legalDocumentsTimelineSource);
 
   const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
   app.get('/api/v1/openapi.json', () =>

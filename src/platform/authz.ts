@@ -35,6 +35,9 @@ export const PERMISSIONS = {
   'registry.edit': ['admin_provinsi', 'petugas_kabkota', 'pemilik_ikm'],
   'registry.manage': ['admin_provinsi', 'petugas_kabkota'],
   'registry.settings': admin,
+  // Coaching programmes, outcomes and recommendations (features/coaching); scope in the service.
+  'coaching.read': ['admin_provinsi', 'petugas_kabkota'],
+  'coaching.manage': ['admin_provinsi', 'petugas_kabkota'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,7 +11,9 @@ export async function addIkm(t: TestApp, fields: Record<string, unknown>): Promi
 }
 
 /** The fields of a programme as a browser posts them. */
-export function programmeForm(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+export function programmeForm(
+  overrides: Record<string, string | string[]> = {},
+): Record<string, string | string[]> {
   return {
     title: 'Fasilitasi Sertifikasi Halal IKM Pangan',
     kind: 'certification',

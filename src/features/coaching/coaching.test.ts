@@ -128,12 +128,21 @@ describe('recording a programme', () => {
     expect(res.status).toBe(422);
     const page = textOf(await res.text());
     expect(page).toContain('Pilih sertifikat yang difasilitasi.');
-    const res2 = await admin.post('/coaching/programmes', programmeForm({ level: 'kabkota', kabkotaCode: '' }));
-    expect(textOf(await res2.text())).toContain('Pilih kabupaten/kota pelaksana program tingkat kabupaten/kota.');
+    const res2 = await admin.post(
+      '/coaching/programmes',
+      programmeForm({ level: 'kabkota', kabkotaCode: '' }),
+    );
+    expect(textOf(await res2.text())).toContain(
+      'Pilih kabupaten/kota pelaksana program tingkat kabupaten/kota.',
+    );
   });
 
   it('refuses a stale edit and shows the saved version beside the input', async () => {
-    const id = await newProgramme(admin, { title: 'Bimtek Kemasan', kind: 'packaging_branding', certificationKind: '' });
+    const id = await newProgramme(admin, {
+      title: 'Bimtek Kemasan',
+      kind: 'packaging_branding',
+      certificationKind: '',
+    });
     const [row] = await t.deps.db.select().from(coachingProgrammes).where(eq(coachingProgrammes.id, id));
     const first = await admin.post(
       `/coaching/programmes/${id}`,
@@ -200,7 +209,9 @@ describe('a kab/kota officer', () => {
     ]) {
       expect((await tanimbar.get(path)).status, path).toBe(404);
     }
-    const post = await tanimbar.post(`/coaching/programmes/${ambonProgramme}/participants`, { ikmIds: tenun.id });
+    const post = await tanimbar.post(`/coaching/programmes/${ambonProgramme}/participants`, {
+      ikmIds: tenun.id,
+    });
     expect(post.status).toBe(404);
     const api = await tanimbar.api(`/api/v1/coaching/programmes/${ambonProgramme}`);
     expect(api.status).toBe(404);
@@ -224,7 +235,9 @@ describe('a kab/kota officer', () => {
     expect(refused.status).toBe(422);
     expect(textOf(await refused.text())).toContain('IKM yang dipilih tidak ada atau di luar wilayah Anda.');
     expect(await participantsOf(provinceProgramme)).toHaveLength(0);
-    const ok = await ambon.post(`/coaching/programmes/${provinceProgramme}/participants`, { ikmIds: keripik.id });
+    const ok = await ambon.post(`/coaching/programmes/${provinceProgramme}/participants`, {
+      ikmIds: keripik.id,
+    });
     expect(ok.status).toBe(303);
     expect(await participantsOf(provinceProgramme)).toHaveLength(1);
   });
@@ -297,9 +310,19 @@ describe('participants and outcomes', () => {
       documentExpiryDate: '2029-06-10',
     });
     expect(res.status, textOf(await res.clone().text()).slice(0, 300)).toBe(303);
-    const [outcome] = await t.deps.db.select().from(coachingOutcomes).where(eq(coachingOutcomes.ikmId, sagu.id));
-    expect(outcome).toMatchObject({ kind: 'certificate_obtained', documentKind: 'pirt', evidenceNumber: '206817101001229' });
-    const [doc] = await t.deps.db.select().from(legalDocuments).where(eq(legalDocuments.id, outcome!.legalDocumentId!));
+    const [outcome] = await t.deps.db
+      .select()
+      .from(coachingOutcomes)
+      .where(eq(coachingOutcomes.ikmId, sagu.id));
+    expect(outcome).toMatchObject({
+      kind: 'certificate_obtained',
+      documentKind: 'pirt',
+      evidenceNumber: '206817101001229',
+    });
+    const [doc] = await t.deps.db
+      .select()
+      .from(legalDocuments)
+      .where(eq(legalDocuments.id, outcome!.legalDocumentId!));
     expect(doc).toMatchObject({
       ikmId: sagu.id,
       kind: 'pirt',
@@ -383,7 +406,9 @@ describe('participants and outcomes', () => {
     const [q] = await t.deps.db
       .select()
       .from(coachingParticipants)
-      .where(and(eq(coachingParticipants.programmeId, programmeId), eq(coachingParticipants.ikmId, extra.id)));
+      .where(
+        and(eq(coachingParticipants.programmeId, programmeId), eq(coachingParticipants.ikmId, extra.id)),
+      );
     const removed = await admin.post(`/coaching/programmes/${programmeId}/participants/${q!.id}/remove`);
     expect(removed.status).toBe(303);
     expect((await participantsOf(programmeId)).map((x) => x.ikmId)).not.toContain(extra.id);
@@ -392,7 +417,9 @@ describe('participants and outcomes', () => {
   it('exports the participants and outcomes as a workbook', async () => {
     const res = await admin.get(`/coaching/programmes/${programmeId}/export.xlsx`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toContain('pembinaan-fasilitasi-p-irt-dan-halal-2024.xlsx');
+    expect(res.headers.get('content-disposition')).toContain(
+      'pembinaan-fasilitasi-p-irt-dan-halal-2024.xlsx',
+    );
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
@@ -414,7 +441,10 @@ describe('participants and outcomes', () => {
     expect(res.status).toBe(200);
     expect(res.body.budgetRp).toBe('150000000');
     const sagus = res.body.participants.find((p: { ikmId: string }) => p.ikmId === sagu.id);
-    expect(sagus.outcomes[0]).toMatchObject({ kind: 'certificate_obtained', evidenceNumber: '206817101001229' });
+    expect(sagus.outcomes[0]).toMatchObject({
+      kind: 'certificate_obtained',
+      evidenceNumber: '206817101001229',
+    });
     const list = await admin.api('/api/v1/coaching/programmes?q=P-IRT');
     expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([programmeId]);
     expect(list.body.items[0].participantCount).toBe(2);

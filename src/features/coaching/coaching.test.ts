@@ -457,3 +457,30 @@ describe('participants and outcomes', () => {
     expect(page).toContain('Lihat linimasa IKM');
   });
 });
+
+describe('in English', () => {
+  it('speaks English on every coaching page', async () => {
+    const [p] = await t.deps.db
+      .select()
+      .from(coachingProgrammes)
+      .where(isNull(coachingProgrammes.kabkotaCode))
+      .limit(1);
+    const pages: [string, string][] = [
+      ['/coaching/programmes?lang=en', 'Coaching programmes'],
+      ['/coaching/programmes/new?lang=en', 'Kind of coaching'],
+      [`/coaching/programmes/${p!.id}?lang=en`, 'Programme details'],
+      [`/coaching/programmes/${p!.id}/edit?lang=en`, 'Funding source'],
+      [`/coaching/programmes/${p!.id}/outcomes/new?lang=en`, 'Kind of outcome'],
+      ['/coaching/recommendations?lang=en', 'Coaching recommendations'],
+      [`/coaching/recommendations/new?ikm=${keripik.id}&lang=en`, 'Coaching need'],
+      [`/registry/ikm/${keripik.id}/timeline?lang=en`, 'Timeline of Keripik Sukun Hative'],
+    ];
+    for (const [path, expected] of pages) {
+      const res = await admin.get(path);
+      expect(res.status, path).toBe(200);
+      const page = textOf(await res.text());
+      expect(page, path).toContain(expected);
+      expect(page, path).not.toContain('Program pembinaan');
+    }
+  });
+});

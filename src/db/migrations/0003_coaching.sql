@@ -141,9 +141,10 @@ CREATE INDEX "coaching_participants_programme_idx" ON "coaching_participants" US
 CREATE INDEX "coaching_participants_ikm_idx" ON "coaching_participants" USING btree ("ikm_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "coaching_programme_partners_key" ON "coaching_programme_partners" USING btree ("programme_id","stakeholder_id");--> statement-breakpoint
 CREATE INDEX "coaching_programme_partners_stakeholder_idx" ON "coaching_programme_partners" USING btree ("stakeholder_id");--> statement-breakpoint
-CREATE INDEX "coaching_programmes_start_idx" ON "coaching_programmes" USING btree ("province_code","start_date","id") WHERE "coaching_programmes"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "coaching_programmes_start_idx" ON "coaching_programmes" USING btree ("start_date","id") WHERE "coaching_programmes"."archived_at" is null;--> statement-breakpoint
 CREATE INDEX "coaching_programmes_kabkota_idx" ON "coaching_programmes" USING btree ("kabkota_code","start_date","id") WHERE "coaching_programmes"."archived_at" is null;--> statement-breakpoint
 CREATE INDEX "coaching_programmes_kind_idx" ON "coaching_programmes" USING btree ("kind","end_date") WHERE "coaching_programmes"."archived_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "coaching_recommendations_source_key" ON "coaching_recommendations" USING btree ("ikm_id","source","source_ref","criterion_code") WHERE "coaching_recommendations"."source_ref" is not null;--> statement-breakpoint
-CREATE INDEX "coaching_recommendations_open_idx" ON "coaching_recommendations" USING btree ("kabkota_code","created_at","id") WHERE "coaching_recommendations"."acted_on_programme_id" is null and "coaching_recommendations"."dismissed_at" is null;--> statement-breakpoint
+CREATE INDEX "coaching_recommendations_open_idx" ON "coaching_recommendations" USING btree ("created_at","id") WHERE "coaching_recommendations"."acted_on_programme_id" is null and "coaching_recommendations"."dismissed_at" is null;--> statement-breakpoint
+CREATE INDEX "coaching_recommendations_open_kabkota_idx" ON "coaching_recommendations" USING btree ("kabkota_code","created_at","id") WHERE "coaching_recommendations"."acted_on_programme_id" is null and "coaching_recommendations"."dismissed_at" is null;--> statement-breakpoint
 CREATE INDEX "coaching_recommendations_ikm_idx" ON "coaching_recommendations" USING btree ("ikm_id","created_at");

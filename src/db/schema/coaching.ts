@@ -101,9 +101,7 @@ export const coachingProgrammes = pgTable(
     check('coaching_programmes_owner_check', sql`(${t.level} = 'kabkota') = (${t.kabkotaCode} is not null)`),
     check('coaching_programmes_period_check', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
     check('coaching_programmes_budget_check', sql`${t.budgetRp} is null or ${t.budgetRp} >= 0`),
-    index('coaching_programmes_start_idx')
-      .on(t.provinceCode, t.startDate, t.id)
-      .where(sql`${t.archivedAt} is null`),
+    index('coaching_programmes_start_idx').on(t.startDate, t.id).where(sql`${t.archivedAt} is null`),
     index('coaching_programmes_kabkota_idx')
       .on(t.kabkotaCode, t.startDate, t.id)
       .where(sql`${t.archivedAt} is null`),
@@ -275,7 +273,11 @@ export const coachingRecommendations = pgTable(
     uniqueIndex('coaching_recommendations_source_key')
       .on(t.ikmId, t.source, t.sourceRef, t.criterionCode)
       .where(sql`${t.sourceRef} is not null`),
+    // Open ones, newest first: the province's list, and a kab/kota officer's.
     index('coaching_recommendations_open_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.actedOnProgrammeId} is null and ${t.dismissedAt} is null`),
+    index('coaching_recommendations_open_kabkota_idx')
       .on(t.kabkotaCode, t.createdAt, t.id)
       .where(sql`${t.actedOnProgrammeId} is null and ${t.dismissedAt} is null`),
     index('coaching_recommendations_ikm_idx').on(t.ikmId, t.createdAt),

@@ -12,8 +12,8 @@ import { documentLabel } from '../registry/registry.messages.ts';
 import { regionIndex, regionName } from '../registry/registry.service.ts';
 import { fundingLabel, kindLabel, levelLabel, outcomeLabel } from './coaching.labels.ts';
 import { coachingLabels, coachingText } from './coaching.messages.ts';
-import { listParticipants } from './participants.service.ts';
-import { type ProgrammeRow, programmePartners } from './programmes.service.ts';
+import { type ParticipantView, participantsOfProgrammes } from './participants.service.ts';
+import { partnersOfProgrammes, type ProgrammeRow } from './programmes.service.ts';
 
 const RUPIAH = '#,##0';
 const DATE = 'dd/mm/yyyy';
@@ -34,11 +34,17 @@ export async function programmeSheets(
   const programmeRows: CellValue[][] = [];
   const participantRows: CellValue[][] = [];
   const outcomeRows: CellValue[][] = [];
+  // A batch of programmes at a time: four queries per batch, whatever the number of programmes.
+  const partnersBy = new Map<string, { id: string; name: string }[]>();
+  const participantsBy = new Map<string, ParticipantView[]>();
+  for (let i = 0; i < programmes.length; i += 200) {
+    const ids = programmes.slice(i, i + 200).map((p) => p.id);
+    for (const [k, v] of await partnersOfProgrammes(db, ids)) partnersBy.set(k, v);
+    for (const [k, v] of await participantsOfProgrammes(db, actor, ids)) participantsBy.set(k, v);
+  }
   for (const p of programmes) {
-    const [partners, participants] = await Promise.all([
-      programmePartners(db, p.id),
-      listParticipants(db, actor, p),
-    ]);
+    const partners = partnersBy.get(p.id) ?? [];
+    const participants = participantsBy.get(p.id) ?? [];
     const outcomes = participants.flatMap((x) => x.outcomes.map((o) => ({ o, x })));
     programmeRows.push([
       p.title,

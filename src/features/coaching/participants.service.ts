@@ -121,26 +121,41 @@ export async function listParticipants(
   actor: Actor,
   programme: ProgrammeRow,
 ): Promise<ParticipantView[]> {
+  return (await participantsOfProgrammes(db, actor, [programme.id])).get(programme.id) ?? [];
+}
+
+/** The live participants of several programmes at once (exports), by programme. */
+export async function participantsOfProgrammes(
+  db: Db,
+  actor: Actor,
+  programmeIds: string[],
+): Promise<Map<string, ParticipantView[]>> {
+  const out = new Map<string, ParticipantView[]>(programmeIds.map((id) => [id, []]));
+  if (programmeIds.length === 0) return out;
   const rows = await db
     .select({ p: coachingParticipants, ikmName: ikm.name })
     .from(coachingParticipants)
     .innerJoin(ikm, eq(ikm.id, coachingParticipants.ikmId))
-    .where(and(eq(coachingParticipants.programmeId, programme.id), isNull(coachingParticipants.removedAt)))
+    .where(
+      and(inArray(coachingParticipants.programmeId, programmeIds), isNull(coachingParticipants.removedAt)),
+    )
     .orderBy(asc(sql`lower(${ikm.name})`), asc(coachingParticipants.id))
-    .limit(5000);
-  const outcomes = await outcomesOfProgramme(db, programme.id);
+    .limit(100_000);
+  const outcomes = await outcomesOfProgrammes(db, programmeIds);
   const byParticipant = new Map<string, OutcomeView[]>();
   for (const o of outcomes) {
     const list = byParticipant.get(o.participantId) ?? [];
     list.push(o);
     byParticipant.set(o.participantId, list);
   }
-  return rows.map((r) => ({
-    ...r.p,
-    ikmName: r.ikmName,
-    canAct: canActForIkm(actor, r.p.kabkotaCode),
-    outcomes: byParticipant.get(r.p.id) ?? [],
-  }));
+  for (const r of rows)
+    out.get(r.p.programmeId)!.push({
+      ...r.p,
+      ikmName: r.ikmName,
+      canAct: canActForIkm(actor, r.p.kabkotaCode),
+      outcomes: byParticipant.get(r.p.id) ?? [],
+    });
+  return out;
 }
 
 async function photosOf(db: Db, outcomeIds: string[]): Promise<Map<string, OutcomePhotoRow[]>> {
@@ -155,11 +170,11 @@ async function photosOf(db: Db, outcomeIds: string[]): Promise<Map<string, Outco
   return map;
 }
 
-async function outcomesOfProgramme(db: Db, programmeId: string): Promise<OutcomeView[]> {
+async function outcomesOfProgrammes(db: Db, programmeIds: string[]): Promise<OutcomeView[]> {
   const rows = await db
     .select()
     .from(coachingOutcomes)
-    .where(and(eq(coachingOutcomes.programmeId, programmeId), isNull(coachingOutcomes.archivedAt)))
+    .where(and(inArray(coachingOutcomes.programmeId, programmeIds), isNull(coachingOutcomes.archivedAt)))
     .orderBy(asc(coachingOutcomes.achievedOn), asc(coachingOutcomes.id));
   const photos = await photosOf(
     db,

@@ -221,12 +221,28 @@ export async function programmePartners(
   db: Db,
   programmeId: string,
 ): Promise<{ id: string; name: string }[]> {
-  return db
-    .select({ id: stakeholders.id, name: stakeholders.name })
+  return (await partnersOfProgrammes(db, [programmeId])).get(programmeId) ?? [];
+}
+
+/** The partners of several programmes at once (exports), by programme. */
+export async function partnersOfProgrammes(
+  db: Db,
+  programmeIds: string[],
+): Promise<Map<string, { id: string; name: string }[]>> {
+  const out = new Map<string, { id: string; name: string }[]>(programmeIds.map((id) => [id, []]));
+  if (programmeIds.length === 0) return out;
+  const rows = await db
+    .select({
+      programmeId: coachingProgrammePartners.programmeId,
+      id: stakeholders.id,
+      name: stakeholders.name,
+    })
     .from(coachingProgrammePartners)
     .innerJoin(stakeholders, eq(stakeholders.id, coachingProgrammePartners.stakeholderId))
-    .where(eq(coachingProgrammePartners.programmeId, programmeId))
+    .where(inArray(coachingProgrammePartners.programmeId, programmeIds))
     .orderBy(asc(stakeholders.name));
+  for (const r of rows) out.get(r.programmeId)!.push({ id: r.id, name: r.name });
+  return out;
 }
 
 // Lists -------------------------------------------------------------------------------------------

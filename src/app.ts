@@ -9,6 +9,13 @@ import { HTTPException } from 'hono/http-exception';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { secureHeaders } from 'hono/secure-headers';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
+import { coachingApi } from './features/coaching/coaching.api.ts';
+import { coachingIkmPanel, coachingRoutes, timelineRoutes } from './features/coaching/coaching.routes.tsx';
+import {
+  coachingTimelineSource,
+  eventsTimelineSource,
+  legalDocumentsTimelineSource,
+} from './features/coaching/timeline.sources.ts';
 import { cyclesApi, cyclesRoutes } from './features/cycles/cycles.routes.tsx';
 import { notificationsApi, notificationsRoutes } from './features/notifications/notifications.routes.tsx';
 import { nominationsApi } from './features/nominations/nominations.api.ts';
@@ -43,6 +50,7 @@ import { csrf, identify, readFlash } from './platform/http.ts';
 import { render } from './platform/i18n.ts';
 import { log } from './platform/log.ts';
 import { addRegionPanel } from './platform/region-panels.ts';
+import { ikmTimeline } from './platform/timeline.ts';
 import { errorPage } from './platform/ui/error-page.tsx';
 import { Layout } from './platform/ui/layout.tsx';
 import { ui } from './platform/ui/messages.ts';
@@ -68,6 +76,7 @@ const apiRouters: ApiRouter[] = [
   cyclesApi,
   notificationsApi,
   nominationsApi,
+  coachingApi,
 ];
 
 const publicDir = projectPath('public');
@@ -167,6 +176,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', notificationsRoutes);
   app.route('/', nominationsRoutes);
   ikmProfilePanels.add(nominationsIkmPanel);
+  app.route('/', coachingRoutes);
+  app.route('/', timelineRoutes);
+  ikmProfilePanels.add(coachingIkmPanel);
+  // The IKM timeline's sources; nominations, scores, stars and certificates add theirs here later.
+  ikmTimeline.addSource(eventsTimelineSource);
+  ikmTimeline.addSource(coachingTimelineSource);
+  ikmTimeline.addSource(legalDocumentsTimelineSource);
 
   const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
   app.get('/api/v1/openapi.json', () =>

@@ -48,6 +48,9 @@ export const PERMISSIONS = {
   'awards.manage': admin,
   // Spreadsheet import of sentra, IKM and products (features/registry/import).
   'registry.import': ['admin_provinsi', 'petugas_kabkota'],
+  // Coaching programmes, outcomes and recommendations (features/coaching); scope in the service.
+  'coaching.read': ['admin_provinsi', 'petugas_kabkota'],
+  'coaching.manage': ['admin_provinsi', 'petugas_kabkota'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -10,3 +10,4 @@ export * from './notifications.ts';
 export * from './registry.ts';
 export * from './nominations.ts';
 export * from './registry-import.ts';
+export * from './coaching.ts';

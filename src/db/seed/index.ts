@@ -10,6 +10,7 @@ import { seedDemoRegistry } from '../../features/registry/registry.demo.ts';
 import { seedEventsDemo } from '../../features/events/events.demo.ts';
 import { seedDemoCycles } from '../../features/cycles/cycles.demo.ts';
 import { seedDemoNominations } from '../../features/nominations/nominations.demo.ts';
+import { seedCoachingDemo } from '../../features/coaching/coaching.demo.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedRegions } from './regions.ts';
 import { getSetting, putSetting } from './settings.ts';
@@ -30,6 +31,7 @@ const DEMO_STEPS: { name: string; run: (ctx: SeedContext) => Promise<void> }[] =
     name: 'nominations',
     run: ({ db, config, files }) => seedDemoNominations(db, files, config.PROVINCE_CODE),
   },
+  { name: 'coaching', run: seedCoachingDemo },
 ];
 
 export async function seedBase(db: Db): Promise<void> {

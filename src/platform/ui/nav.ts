@@ -26,6 +26,7 @@ export const NAV: NavItem[] = [
   { href: '/events', label: eventsNav.events, permission: 'events.read' },
   { href: '/follow-ups', label: eventsNav.followUps, permission: 'followups.read' },
   { href: '/stakeholders', label: eventsNav.stakeholders, permission: 'stakeholders.read' },
+  { href: '/coaching/programmes', label: { id: 'Pembinaan', en: 'Coaching' }, permission: 'coaching.read' },
   { href: '/admin/outbox', label: { id: 'Kotak keluar', en: 'Outbox' }, permission: 'notifications.outbox' },
   { href: '/admin/users', label: ui.navUsers, permission: 'users.manage' },
   { href: '/admin/audit', label: ui.navAudit, permission: 'audit.read' },

@@ -8,7 +8,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { secureHeaders } from 'hono/secure-headers';
+import { assessmentApi } from './features/assessment/assessment.api.ts';
+import { assessorsRoutes } from './features/assessment/assessors.routes.tsx';
+import { conflictsRoutes } from './features/assessment/conflicts.routes.tsx';
+import { rubricsRoutes } from './features/assessment/rubrics.routes.tsx';
+import { labelRubricRefs } from './features/assessment/rubrics.service.ts';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
+import { setRubricRefLabeller } from './features/cycles/rubric-refs.ts';
 import { cyclesApi, cyclesRoutes } from './features/cycles/cycles.routes.tsx';
 import { notificationsApi, notificationsRoutes } from './features/notifications/notifications.routes.tsx';
 import { authRoutes } from './features/auth/auth.routes.tsx';
@@ -61,6 +67,7 @@ const apiRouters: ApiRouter[] = [
   eventsApi,
   cyclesApi,
   notificationsApi,
+  assessmentApi,
 ];
 
 const publicDir = projectPath('public');
@@ -157,6 +164,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', publicEventRoutes);
   app.route('/', cyclesRoutes);
   app.route('/', notificationsRoutes);
+  app.route('/', rubricsRoutes);
+  app.route('/', assessorsRoutes);
+  app.route('/', conflictsRoutes);
+  setRubricRefLabeller(labelRubricRefs);
 
   const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
   app.get('/api/v1/openapi.json', () =>

@@ -35,6 +35,15 @@ export const PERMISSIONS = {
   'registry.edit': ['admin_provinsi', 'petugas_kabkota', 'pemilik_ikm'],
   'registry.manage': ['admin_provinsi', 'petugas_kabkota'],
   'registry.settings': admin,
+  // Assessment set-up (features/assessment): rubrics, assessor profiles, conflicts of interest.
+  'rubrics.read': ['admin_provinsi', 'penilai'],
+  'rubrics.manage': admin,
+  'assessors.manage': admin,
+  'assessment.self': ['penilai'],
+  'conflicts.read': ['admin_provinsi', 'penilai'],
+  'conflicts.declare': ['penilai'],
+  'conflicts.write': ['admin_provinsi', 'penilai'],
+  'conflicts.manage': admin,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

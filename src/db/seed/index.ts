@@ -9,6 +9,8 @@ import { log } from '../../platform/log.ts';
 import { seedDemoRegistry } from '../../features/registry/registry.demo.ts';
 import { seedEventsDemo } from '../../features/events/events.demo.ts';
 import { seedDemoCycles } from '../../features/cycles/cycles.demo.ts';
+import { seedDefaultRubrics } from '../../features/assessment/rubrics.service.ts';
+import { seedDemoAssessment } from '../../features/assessment/assessment.demo.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedRegions } from './regions.ts';
 import { getSetting, putSetting } from './settings.ts';
@@ -25,10 +27,13 @@ const DEMO_STEPS: { name: string; run: (ctx: SeedContext) => Promise<void> }[] =
   { name: 'registry', run: ({ db, config, files }) => seedDemoRegistry(db, files, config.PROVINCE_CODE) },
   { name: 'events', run: seedEventsDemo },
   { name: 'cycles', run: ({ db, config }) => seedDemoCycles(db, config.PROVINCE_CODE) },
+  { name: 'assessment', run: ({ db }) => seedDemoAssessment(db) },
 ];
 
 export async function seedBase(db: Db): Promise<void> {
   await seedRegions(db);
+  // Every installation starts with the editable default rubrics (version 1 of each commodity).
+  await seedDefaultRubrics(db);
 }
 
 /** Runs every demo step not yet done; each records its completion, so a rerun resumes. */

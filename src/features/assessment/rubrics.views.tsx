@@ -339,6 +339,13 @@ function bi(b: Bilingual | null | undefined, v: { lang: Lang }, t: T): string {
   return b ? pick(b, v.lang) || t('empty') : t('empty');
 }
 
+/** A renamed text: in the reader's language, or in the other one when only that changed. */
+function pair(from: Bilingual | null, to: Bilingual | null, lang: Lang, t: T) {
+  const other: Lang = lang === 'id' ? 'en' : 'id';
+  const l = (from?.[lang] ?? '') === (to?.[lang] ?? '') ? other : lang;
+  return { from: bi(from, { lang: l }, t), to: bi(to, { lang: l }, t) };
+}
+
 /** One change in words. */
 export function changeText(ch: RubricChange, t: T, lang: Lang): string {
   const v = { lang };
@@ -354,8 +361,7 @@ export function changeText(ch: RubricChange, t: T, lang: Lang): string {
         aspect: 'aspect' in ch ? ch.aspect : '',
         criterion: 'criterion' in ch ? ch.criterion : '',
         level: 'level' in ch ? ch.level : '',
-        from: bi(ch.from, v, t),
-        to: bi(ch.to, v, t),
+        ...pair(ch.from, ch.to, lang, t),
       });
     case 'note':
       return t(k);

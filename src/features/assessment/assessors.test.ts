@@ -48,7 +48,8 @@ describe('the admin’s assessor pages', () => {
     const res = await admin.get('/admin/assessors');
     expect(res.status).toBe(200);
     const text = textOf(await res.text());
-    for (const name of ['Penilai Satu (demo)', 'Penilai Dua (demo)', 'Penilai Tiga (demo)']) expect(text).toContain(name);
+    for (const name of ['Penilai Satu (demo)', 'Penilai Dua (demo)', 'Penilai Tiga (demo)'])
+      expect(text).toContain(name);
     expect(text).toContain('Belum dilengkapi');
     // Until a profile is saved, the account's institution stands in.
     expect(text).toContain('Ditjen IKMA Kemenperin');
@@ -154,7 +155,9 @@ describe('the assessor’s own profile', () => {
   it('keeps the admin pages and the registry from assessors', async () => {
     expect((await penilai1.get('/admin/assessors')).status).toBe(403);
     expect((await penilai1.get(`/admin/assessors/${penilai2Id}`)).status).toBe(403);
-    expect((await penilai1.post(`/admin/assessors/${penilai2Id}`, { loadCap: '1', version: '0' })).status).toBe(403);
+    expect(
+      (await penilai1.post(`/admin/assessors/${penilai2Id}`, { loadCap: '1', version: '0' })).status,
+    ).toBe(403);
     expect((await penilai1.api('/api/v1/assessors')).status).toBe(403);
     expect((await penilai1.api(`/api/v1/assessors/${penilai2Id}`)).status).toBe(403);
     expect((await penilai1.get('/registry/ikm')).status).toBe(403);

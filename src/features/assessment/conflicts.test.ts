@@ -34,9 +34,14 @@ beforeAll(async () => {
     t.as('penilai2@ovop.test'),
   ]);
   ids = {};
-  for (const n of [1, 2, 3]) ids[`p${n}`] = (await findUserByEmail(t.database.db, `penilai${n}@ovop.test`))!.id;
+  for (const n of [1, 2, 3])
+    ids[`p${n}`] = (await findUserByEmail(t.database.db, `penilai${n}@ovop.test`))!.id;
   tenun = await addIkm({ name: 'Tenun Ikat Lorulun', kabkotaCode: '81.03', nib: '9981030000001' });
-  keripik = await addIkm({ name: 'Keripik Sukun Mama Ona', phone: '0812-0000-4242', email: 'mamaona@contoh.test' });
+  keripik = await addIkm({
+    name: 'Keripik Sukun Mama Ona',
+    phone: '0812-0000-4242',
+    email: 'mamaona@contoh.test',
+  });
   mutiara = await addIkm({ name: 'CV Mutiara Aru' });
   // The third assessor's contacts: the same e-mail as one IKM, the same institution as another.
   await saveAssessor(t.database.db, seed, ids.p3!, {
@@ -113,9 +118,10 @@ describe('an assessor declares a conflict', () => {
     expect(own.body.rows.map((r: { ikmName: string }) => r.ikmName)).toEqual(['Tenun Ikat Lorulun']);
     for (const path of ['/admin/conflicts', `/admin/conflicts/${mine!.id}`, '/admin/conflicts/suggestions'])
       expect((await penilai1.get(path)).status).toBe(403);
-    expect((await penilai1.post(`/admin/conflicts/${mine!.id}/withdraw`, { reason: 'salah', version: '1' })).status).toBe(
-      403,
-    );
+    expect(
+      (await penilai1.post(`/admin/conflicts/${mine!.id}/withdraw`, { reason: 'salah', version: '1' }))
+        .status,
+    ).toBe(403);
     const withdraw = await penilai1.api(`/api/v1/conflicts/${mine!.id}/withdraw`, {
       method: 'POST',
       body: { reason: 'salah', version: 1 },
@@ -210,7 +216,9 @@ describe('the admin', () => {
       .where(and(eq(conflicts.assessorId, ids.p3!), eq(conflicts.ikmId, mutiara.id)));
     expect(row).toMatchObject({ source: 'suggestion', kind: 'employer_employee' });
     expect(row!.matches).toEqual([{ on: 'institution', value: 'mutiara aru' }]);
-    expect((await conflictSuggestions(t.database.db)).map((s) => s.ikmName)).toEqual(['Keripik Sukun Mama Ona']);
+    expect((await conflictSuggestions(t.database.db)).map((s) => s.ikmName)).toEqual([
+      'Keripik Sukun Mama Ona',
+    ]);
   });
 
   it('dismisses a suggestion only with a reason, and it is not suggested again', async () => {

@@ -193,9 +193,13 @@ describe('editing a rubric into a new version', () => {
     const bad = await admin.post(`/rubrics/${C}/draft/criteria/C11`, { ...values, 'levels.2.points': '2' });
     expect(bad.status).toBe(422);
     const html = await bad.text();
-    expect(errorSummary(html)).toEqual(['Pada kriteria C11, tingkat 3 harus bernilai lebih banyak poin daripada tingkat 2.']);
+    expect(errorSummary(html)).toEqual([
+      'Pada kriteria C11, tingkat 3 harus bernilai lebih banyak poin daripada tingkat 2.',
+    ]);
     expect(html).toContain('href="#f-levels"');
-    expect(formFields(html, 'criterion-form')['levels.2.descriptor.id']).toBe('Seluruh kemasan dapat didaur ulang.');
+    expect(formFields(html, 'criterion-form')['levels.2.descriptor.id']).toBe(
+      'Seluruh kemasan dapat didaur ulang.',
+    );
     const ok = await admin.post(`/rubrics/${C}/draft/criteria/C11`, values);
     expect(ok.status).toBe(303);
     const c11 = (await draftRow(2)).content.aspects[2]!.criteria[10]!;
@@ -205,9 +209,17 @@ describe('editing a rubric into a new version', () => {
 
   it('shows a stale draft’s saved version beside the input instead of overwriting it', async () => {
     const form = formFields(await (await admin.get(`/rubrics/${C}/draft`)).text(), 'rubric-form');
-    const first = await admin.post(`/rubrics/${C}/draft`, { ...form, 'note.id': 'Catatan pertama', _op: 'save' });
+    const first = await admin.post(`/rubrics/${C}/draft`, {
+      ...form,
+      'note.id': 'Catatan pertama',
+      _op: 'save',
+    });
     expect(first.status).toBe(303);
-    const second = await admin.post(`/rubrics/${C}/draft`, { ...form, 'title.en': 'Second title', _op: 'save' });
+    const second = await admin.post(`/rubrics/${C}/draft`, {
+      ...form,
+      'title.en': 'Second title',
+      _op: 'save',
+    });
     expect(second.status).toBe(409);
     const html = await second.text();
     expect(textOf(html)).toContain('Data ini sudah diubah orang lain');
@@ -258,7 +270,9 @@ describe('versions in use', () => {
     const draft = await draftRow(3);
     const res = await admin.post(`/cycles/${cycleId}/rubrics`, { [`rubrics.${C}`]: draft.id });
     expect(res.status).toBe(422);
-    expect(errorSummary(await res.text())).toEqual(['Pilih versi yang sudah terbit untuk Makanan & minuman.']);
+    expect(errorSummary(await res.text())).toEqual([
+      'Pilih versi yang sudah terbit untuk Makanan & minuman.',
+    ]);
     const config = await getCycleConfig(t.database.db, cycleId);
     expect(config.commodities.find((c) => c.commodity === C)!.rubricVersionRef).toBe((await draftRow(2)).id);
   });
@@ -346,10 +360,14 @@ describe('versions in use', () => {
 describe('score sheets against a version', () => {
   it('scores a sheet and refuses a level the rubric does not have', async () => {
     const v1 = await getVersion(t.database.db, actor, 'kain_tenun', 1);
-    const levels = Object.fromEntries(defaultRubric('kain_tenun').aspects.flatMap((a) => a.criteria.map((c) => [c.code, 3])));
+    const levels = Object.fromEntries(
+      defaultRubric('kain_tenun').aspects.flatMap((a) => a.criteria.map((c) => [c.code, 3])),
+    );
     const full = await checkLevels(t.database.db, actor, v1.id, levels, { complete: true });
     expect(full.total).toBeCloseTo(100, 6);
-    await expect(checkLevels(t.database.db, actor, v1.id, { ...levels, A1: 4 })).rejects.toBeInstanceOf(DomainError);
+    await expect(checkLevels(t.database.db, actor, v1.id, { ...levels, A1: 4 })).rejects.toBeInstanceOf(
+      DomainError,
+    );
     const res = await assessor.api('/api/v1/rubrics/kain_tenun/versions/1/check', {
       method: 'POST',
       body: { levels: { ...levels, A1: 4, ZZ9: 1 } },

@@ -2,7 +2,7 @@
  * Test helper: the fields a browser would post from a form of a page (inputs, textareas, selects),
  * so integration tests change one value and post the rest as the user saw it.
  */
-const unescape = (s: string) =>
+const decodeEntities = (s: string) =>
   s
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
@@ -29,17 +29,18 @@ export function formFields(html: string, id?: string): Record<string, string | s
     if (!name || name === '_csrf') continue;
     const type = /type="([^"]+)"/.exec(attrs)?.[1] ?? 'text';
     if ((type === 'checkbox' || type === 'radio') && !/\schecked/.test(attrs)) continue;
-    add(name, unescape(/value="([^"]*)"/.exec(attrs)?.[1] ?? ''));
+    add(name, decodeEntities(/value="([^"]*)"/.exec(attrs)?.[1] ?? ''));
   }
   for (const m of body.matchAll(/<textarea([^>]*)>([\s\S]*?)<\/textarea>/g)) {
     const name = /name="([^"]+)"/.exec(m[1]!)?.[1];
-    if (name) add(name, unescape(m[2]!));
+    if (name) add(name, decodeEntities(m[2]!));
   }
   for (const m of body.matchAll(/<select([^>]*)>([\s\S]*?)<\/select>/g)) {
     const name = /name="([^"]+)"/.exec(m[1]!)?.[1];
     if (!name) continue;
-    const selected = /<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? /<option value="([^"]*)"/.exec(m[2]!)?.[1] ?? '';
-    add(name, unescape(selected));
+    const selected =
+      /<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? /<option value="([^"]*)"/.exec(m[2]!)?.[1] ?? '';
+    add(name, decodeEntities(selected));
   }
   return out;
 }
@@ -48,6 +49,6 @@ export function formFields(html: string, id?: string): Record<string, string | s
 export function errorSummary(html: string): string[] {
   const box = /<div class="error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
   return [...box.matchAll(/<li>(?:<a[^>]*>)?([\s\S]*?)(?:<\/a>)?<\/li>/g)].map((m) =>
-    unescape(m[1]!.replace(/<[^>]+>/g, '')).trim(),
+    decodeEntities(m[1]!.replace(/<[^>]+>/g, '')).trim(),
   );
 }

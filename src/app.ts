@@ -8,6 +8,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { secureHeaders } from 'hono/secure-headers';
+import { assessmentApi } from './features/assessment/assessment.api.ts';
+import { assessorsRoutes } from './features/assessment/assessors.routes.tsx';
+import { conflictsRoutes } from './features/assessment/conflicts.routes.tsx';
+import { rubricsRoutes } from './features/assessment/rubrics.routes.tsx';
+import { labelRubricRefs } from './features/assessment/rubrics.service.ts';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
 import { coachingApi } from './features/coaching/coaching.api.ts';
 import { coachingIkmPanel, coachingRoutes, timelineRoutes } from './features/coaching/coaching.routes.tsx';
@@ -16,6 +21,7 @@ import {
   eventsTimelineSource,
   legalDocumentsTimelineSource,
 } from './features/coaching/timeline.sources.ts';
+import { setRubricRefLabeller } from './features/cycles/rubric-refs.ts';
 import { cyclesApi, cyclesRoutes } from './features/cycles/cycles.routes.tsx';
 import { notificationsApi, notificationsRoutes } from './features/notifications/notifications.routes.tsx';
 import { nominationsApi } from './features/nominations/nominations.api.ts';
@@ -77,6 +83,7 @@ const apiRouters: ApiRouter[] = [
   notificationsApi,
   nominationsApi,
   coachingApi,
+  assessmentApi,
 ];
 
 const publicDir = projectPath('public');
@@ -183,6 +190,10 @@ export function createApp(deps: AppDeps) {
   ikmTimeline.addSource(eventsTimelineSource);
   ikmTimeline.addSource(coachingTimelineSource);
   ikmTimeline.addSource(legalDocumentsTimelineSource);
+  app.route('/', rubricsRoutes);
+  app.route('/', assessorsRoutes);
+  app.route('/', conflictsRoutes);
+  setRubricRefLabeller(labelRubricRefs);
 
   const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
   app.get('/api/v1/openapi.json', () =>

@@ -51,6 +51,15 @@ export const PERMISSIONS = {
   // Coaching programmes, outcomes and recommendations (features/coaching); scope in the service.
   'coaching.read': ['admin_provinsi', 'petugas_kabkota'],
   'coaching.manage': ['admin_provinsi', 'petugas_kabkota'],
+  // Assessment set-up (features/assessment): rubrics, assessor profiles, conflicts of interest.
+  'rubrics.read': ['admin_provinsi', 'penilai'],
+  'rubrics.manage': admin,
+  'assessors.manage': admin,
+  'assessment.self': ['penilai'],
+  'conflicts.read': ['admin_provinsi', 'penilai'],
+  'conflicts.declare': ['penilai'],
+  'conflicts.write': ['admin_provinsi', 'penilai'],
+  'conflicts.manage': admin,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

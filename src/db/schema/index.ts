@@ -11,3 +11,4 @@ export * from './registry.ts';
 export * from './nominations.ts';
 export * from './registry-import.ts';
 export * from './coaching.ts';
+export * from './assessment.ts';

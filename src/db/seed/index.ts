@@ -11,6 +11,8 @@ import { seedEventsDemo } from '../../features/events/events.demo.ts';
 import { seedDemoCycles } from '../../features/cycles/cycles.demo.ts';
 import { seedDemoNominations } from '../../features/nominations/nominations.demo.ts';
 import { seedCoachingDemo } from '../../features/coaching/coaching.demo.ts';
+import { seedDefaultRubrics } from '../../features/assessment/rubrics.service.ts';
+import { seedDemoAssessment } from '../../features/assessment/assessment.demo.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedRegions } from './regions.ts';
 import { getSetting, putSetting } from './settings.ts';
@@ -32,10 +34,13 @@ const DEMO_STEPS: { name: string; run: (ctx: SeedContext) => Promise<void> }[] =
     run: ({ db, config, files }) => seedDemoNominations(db, files, config.PROVINCE_CODE),
   },
   { name: 'coaching', run: seedCoachingDemo },
+  { name: 'assessment', run: ({ db }) => seedDemoAssessment(db) },
 ];
 
 export async function seedBase(db: Db): Promise<void> {
   await seedRegions(db);
+  // Every installation starts with the editable default rubrics (version 1 of each commodity).
+  await seedDefaultRubrics(db);
 }
 
 /** Runs every demo step not yet done; each records its completion, so a rerun resumes. */

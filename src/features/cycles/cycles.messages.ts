@@ -52,6 +52,7 @@ export const cyclesText = defineMessages({
   commodities: { id: 'Komoditas yang dicakup', en: 'Commodities covered' },
   rubric: { id: 'Rubrik', en: 'Rubric' },
   rubricNotSet: { id: 'belum ditetapkan', en: 'not set yet' },
+  chooseRubric: { id: 'Pilih versi rubrik', en: 'Choose the rubric version' },
   checklist: { id: 'Persyaratan dokumen', en: 'Document requirements' },
   checklistFor: { id: 'Persyaratan dokumen — {commodity}', en: 'Document requirements — {commodity}' },
   checklistHint: {

@@ -51,6 +51,7 @@ import {
   configToValues,
 } from './cycles.views.tsx';
 import { commodityLabel } from '../../platform/ui/commodity-labels.ts';
+import { rubricRefLabels } from './rubric-refs.ts';
 
 export const cyclesRoutes = new Hono<AppEnv>();
 
@@ -70,10 +71,21 @@ function extraRowsFrom(values: Record<string, unknown>): number {
   return values.addRows ? prev + EXTRA_STEP : prev;
 }
 
-const rubricRefs = (config?: CycleConfig) =>
-  Object.fromEntries((config?.commodities ?? []).map((c) => [c.commodity, c.rubricVersionRef])) as Partial<
-    Record<Commodity, string | null>
-  >;
+/** Each commodity's rubric version by name (the reference itself means nothing to a reader). */
+async function rubricRefs(c: Ctx, config?: CycleConfig) {
+  const commodities = config?.commodities ?? [];
+  const labels = await rubricRefLabels(
+    c.var.deps.db,
+    commodities.map((x) => x.rubricVersionRef),
+    c.get('lang'),
+  );
+  return Object.fromEntries(
+    commodities.map((x) => [
+      x.commodity,
+      x.rubricVersionRef ? (labels.get(x.rubricVersionRef)?.label ?? x.rubricVersionRef) : null,
+    ]),
+  ) as Partial<Record<Commodity, string | null>>;
+}
 
 cyclesRoutes.get('/cycles', requirePermission('cycles.read'), async (c) => {
   const parsed = CycleFilter.safeParse(c.req.query());
@@ -127,9 +139,15 @@ async function viewPage(
 ) {
   const { db } = c.var.deps;
   const config = await getCycleConfig(db, id);
+  const rubricLabels = await rubricRefLabels(
+    db,
+    config.commodities.map((x) => x.rubricVersionRef),
+    c.get('lang'),
+  );
   return c.render(
     <CycleView
       config={config}
+      rubricLabels={rubricLabels}
       versions={await listConfigVersions(db, id)}
       extensions={await listExtensions(db, id)}
       kabkota={await kabkota(c)}
@@ -155,7 +173,7 @@ cyclesRoutes.get('/cycles/:id/edit', requirePermission('cycles.manage'), async (
         values={configToValues(config, regions)}
         kabkota={regions}
         cycle={config.cycle}
-        rubricRefs={rubricRefs(config)}
+        rubricRefs={await rubricRefs(c, config)}
         submitLabel={translator(ui, c.get('lang'))('save')}
       />
     </CycleFormPage>,
@@ -175,7 +193,7 @@ cyclesRoutes.post('/cycles/:id', requirePermission('cycles.manage'), async (c) =
           errors={errors}
           kabkota={await kabkota(c)}
           cycle={current ?? config.cycle}
-          rubricRefs={rubricRefs(config)}
+          rubricRefs={await rubricRefs(c, config)}
           submitLabel={translator(ui, c.get('lang'))('save')}
         />
       </CycleFormPage>,

@@ -595,3 +595,30 @@ export async function cycleNames(db: Db, ids: string[]): Promise<Map<string, str
     .where(inArray(cycles.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** The live cycles whose commodities use any of the given rubric version references. */
+export async function rubricRefUsage(
+  db: Db,
+  refs: string[],
+): Promise<{ ref: string; cycleId: string; cycleName: string; commodity: Commodity; frozen: boolean }[]> {
+  if (refs.length === 0) return [];
+  const rows = await db
+    .select({
+      ref: cycleCommodities.rubricVersionRef,
+      cycleId: cycles.id,
+      cycleName: cycles.name,
+      commodity: cycleCommodities.commodity,
+      frozenAt: cycles.frozenAt,
+    })
+    .from(cycleCommodities)
+    .innerJoin(cycles, eq(cycles.id, cycleCommodities.cycleId))
+    .where(and(inArray(cycleCommodities.rubricVersionRef, refs), isNull(cycles.archivedAt)))
+    .orderBy(desc(cycles.year), asc(cycles.name));
+  return rows.map((r) => ({
+    ref: r.ref!,
+    cycleId: r.cycleId,
+    cycleName: r.cycleName,
+    commodity: r.commodity,
+    frozen: r.frozenAt !== null,
+  }));
+}

@@ -36,6 +36,7 @@ import { useView } from '../../platform/ui/view.ts';
 import type { FieldErrors } from '../../platform/validation.ts';
 import type { Region } from '../regions/regions.service.ts';
 import { cyclesText } from './cycles.messages.ts';
+import { cycleRubricsPath, type RubricRefView } from './rubric-refs.ts';
 import type {
   ConfigVersionRow,
   CycleConfig,
@@ -510,6 +511,8 @@ export function CycleView(props: {
   extensionValues?: Values;
   extensionErrors?: FieldErrors | undefined;
   now: Date;
+  /** The rubric versions by name, from the assessment feature. */
+  rubricLabels?: Map<string, RubricRefView>;
 }) {
   const { v, t } = useText();
   const l = labels(t);
@@ -601,7 +604,24 @@ export function CycleView(props: {
           <section class="commodity-block">
             <h3>{commodityLabel(c.commodity, v.lang)}</h3>
             <p>
-              {t('rubric')}: {c.rubricVersionRef ?? <em>{t('rubricNotSet')}</em>}
+              {t('rubric')}:{' '}
+              {c.rubricVersionRef ? (
+                props.rubricLabels?.get(c.rubricVersionRef) ? (
+                  <a href={props.rubricLabels.get(c.rubricVersionRef)!.href}>
+                    {props.rubricLabels.get(c.rubricVersionRef)!.label}
+                  </a>
+                ) : (
+                  c.rubricVersionRef
+                )
+              ) : (
+                <em>{t('rubricNotSet')}</em>
+              )}
+              {props.canManage && (
+                <>
+                  {' · '}
+                  <a href={cycleRubricsPath(cycle.id)}>{t('chooseRubric')}</a>
+                </>
+              )}
             </p>
             {props.canManage && (
               <p>

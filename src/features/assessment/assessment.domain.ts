@@ -1,0 +1,24 @@
+/**
+ * The closed sets of the assessment set-up (rubric versions, assessor profiles, conflicts): one list
+ * each, shared by the schema's check constraints, the code's unions and the zod enums.
+ */
+import { z } from 'zod';
+import { CONFLICT_KINDS } from './conflicts.rules.ts';
+
+/** A rubric version is edited as a draft, then published (and never changed again), or discarded. */
+export const RUBRIC_VERSION_STATUSES = ['draft', 'published', 'discarded'] as const;
+export type RubricVersionStatus = (typeof RUBRIC_VERSION_STATUSES)[number];
+
+/** The kinds of institution an assessor comes from (brief §2.3). */
+export const INSTITUTION_TYPES = ['ministry', 'association', 'university', 'province', 'other'] as const;
+export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+export const InstitutionTypeEnum = z.enum(INSTITUTION_TYPES);
+
+/** Who put a conflict on record: the assessor, the admin, or the admin confirming a suggestion. */
+export const CONFLICT_SOURCES = ['assessor', 'admin', 'suggestion'] as const;
+export type ConflictSource = (typeof CONFLICT_SOURCES)[number];
+
+export const ConflictKindEnum = z.enum(CONFLICT_KINDS);
+
+/** The load cap an assessor gets until the admin sets one (nominations per cycle). */
+export const DEFAULT_LOAD_CAP = 10;

@@ -8,3 +8,4 @@ export * from './events.ts';
 export * from './cycles.ts';
 export * from './notifications.ts';
 export * from './registry.ts';
+export * from './catalog.ts';

@@ -9,6 +9,9 @@ import { HTTPException } from 'hono/http-exception';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { secureHeaders } from 'hono/secure-headers';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
+import { catalogApi } from './features/catalog/catalog.api.ts';
+import { catalogRoutes } from './features/catalog/catalog.routes.tsx';
+import { inquiryRoutes } from './features/catalog/inquiries.routes.tsx';
 import { cyclesApi, cyclesRoutes } from './features/cycles/cycles.routes.tsx';
 import { notificationsApi, notificationsRoutes } from './features/notifications/notifications.routes.tsx';
 import { authRoutes } from './features/auth/auth.routes.tsx';
@@ -61,6 +64,7 @@ const apiRouters: ApiRouter[] = [
   eventsApi,
   cyclesApi,
   notificationsApi,
+  catalogApi,
 ];
 
 const publicDir = projectPath('public');
@@ -157,6 +161,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', publicEventRoutes);
   app.route('/', cyclesRoutes);
   app.route('/', notificationsRoutes);
+  app.route('/', catalogRoutes);
+  app.route('/', inquiryRoutes);
 
   const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
   app.get('/api/v1/openapi.json', () =>

@@ -35,6 +35,9 @@ export const PERMISSIONS = {
   'registry.edit': ['admin_provinsi', 'petugas_kabkota', 'pemilik_ikm'],
   'registry.manage': ['admin_provinsi', 'petugas_kabkota'],
   'registry.settings': admin,
+  // Buyers' inquiries from the public catalog (features/catalog): the kab/kota's officers and the admins.
+  'inquiries.read': ['admin_provinsi', 'petugas_kabkota'],
+  'inquiries.update': ['admin_provinsi', 'petugas_kabkota'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -9,6 +9,7 @@ import { log } from '../../platform/log.ts';
 import { seedDemoRegistry } from '../../features/registry/registry.demo.ts';
 import { seedEventsDemo } from '../../features/events/events.demo.ts';
 import { seedDemoCycles } from '../../features/cycles/cycles.demo.ts';
+import { seedDemoCatalog } from '../../features/catalog/catalog.demo.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedRegions } from './regions.ts';
 import { getSetting, putSetting } from './settings.ts';
@@ -25,6 +26,7 @@ const DEMO_STEPS: { name: string; run: (ctx: SeedContext) => Promise<void> }[] =
   { name: 'registry', run: ({ db, config, files }) => seedDemoRegistry(db, files, config.PROVINCE_CODE) },
   { name: 'events', run: seedEventsDemo },
   { name: 'cycles', run: ({ db, config }) => seedDemoCycles(db, config.PROVINCE_CODE) },
+  { name: 'catalog', run: ({ db }) => seedDemoCatalog(db) },
 ];
 
 export async function seedBase(db: Db): Promise<void> {

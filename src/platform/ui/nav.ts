@@ -24,6 +24,11 @@ export const NAV: NavItem[] = [
   { href: '/events', label: eventsNav.events, permission: 'events.read' },
   { href: '/follow-ups', label: eventsNav.followUps, permission: 'followups.read' },
   { href: '/stakeholders', label: eventsNav.stakeholders, permission: 'stakeholders.read' },
+  {
+    href: '/inquiries',
+    label: { id: 'Permintaan pembeli', en: 'Buyer inquiries' },
+    permission: 'inquiries.read',
+  },
   { href: '/admin/outbox', label: { id: 'Kotak keluar', en: 'Outbox' }, permission: 'notifications.outbox' },
   { href: '/admin/users', label: ui.navUsers, permission: 'users.manage' },
   { href: '/admin/audit', label: ui.navAudit, permission: 'audit.read' },

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { INQUIRY_STATES } from '../../db/schema/catalog.ts';
-import { email, optionalText, text, versionField } from '../../platform/fields.ts';
+import { optionalText, text, versionField } from '../../platform/fields.ts';
 import { CommodityEnum } from '../../platform/registry-domain.ts';
 
 const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
@@ -44,7 +44,10 @@ export const InquiryFields = z.object({
   name: text(INQUIRY_LIMITS.name),
   company: optionalText(INQUIRY_LIMITS.company),
   country: text(INQUIRY_LIMITS.country),
-  email: email(),
+  email: z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toLowerCase()) : v),
+    z.email().max(254),
+  ),
   quantity: optionalText(INQUIRY_LIMITS.quantity),
   message: text(INQUIRY_LIMITS.message),
   /** The honeypot: hidden from people, filled by form-filling robots. */

@@ -110,7 +110,6 @@ function PublicLayout(props: { c: Ctx; meta: PublicMeta; children: Child }) {
                 href={meta.alternates[other]}
                 hreflang={other}
                 lang={other}
-                aria-label={t('switchLangLabel')}
               >
                 {t('switchLang')}
               </a>

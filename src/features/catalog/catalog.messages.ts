@@ -19,7 +19,6 @@ export const catalogText = defineMessages({
   navProducts: { id: 'Produk', en: 'Products' },
   navRegions: { id: 'Wilayah', en: 'Regions' },
   switchLang: { id: 'English', en: 'Bahasa Indonesia' },
-  switchLangLabel: { id: 'Baca dalam bahasa Inggris', en: 'Read in Indonesian' },
   staffSignIn: { id: 'Masuk (petugas)', en: 'Sign in (staff)' },
   staffDashboard: { id: 'Ke aplikasi petugas', en: 'To the staff application' },
   footerAbout: {

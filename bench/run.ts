@@ -14,6 +14,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<Result[]> }>> = 
   events: () => import('./events.bench.ts'),
   cycles: () => import('./cycles.bench.ts'),
   registry: () => import('./registry.bench.ts'),
+  catalog: () => import('./catalog.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -21,7 +21,10 @@ describe.runIf(hasBrowser)('the public catalog in a real browser', () => {
     await page.locator('svg.map a[aria-label^="Kabupaten Kepulauan Tanimbar"]').click();
     expect(await page.locator('h1').textContent()).toBe('Kabupaten Kepulauan Tanimbar');
 
-    await page.getByRole('navigation', { name: 'Navigasi katalog' }).getByRole('link', { name: 'Produk' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigasi katalog' })
+      .getByRole('link', { name: 'Produk' })
+      .click();
     await page.getByLabel('Kabupaten/kota').selectOption({ label: 'Kabupaten Kepulauan Tanimbar' });
     await page.getByLabel('Komoditas').selectOption('kain_tenun');
     await page.getByRole('button', { name: 'Terapkan' }).click();
@@ -66,7 +69,10 @@ describe.runIf(hasBrowser)('the public catalog in a real browser', () => {
     await office.getByLabel('Email').fill('tanimbar@ovop.test');
     await office.getByLabel('Kata sandi').fill('ovop-demo');
     await office.getByRole('button', { name: 'Masuk' }).click();
-    await office.getByRole('link', { name: /Anneke|WIT/ }).first().click();
+    await office
+      .getByRole('link', { name: /Anneke|WIT/ })
+      .first()
+      .click();
     const detail = (await office.locator('main').textContent())!;
     expect(detail).toContain(reference);
     expect(detail).toContain('Do you weave with natural dyes? <b>Samples</b> welcome.');
@@ -134,7 +140,9 @@ describe.runIf(hasBrowser)('the public catalog in a real browser', () => {
     await page.waitForURL(/\/permintaan\/terkirim\//);
     expect(describeViolations(await seriousViolations(page)), 'receipt').toBe('');
     // The schema.org data block is data: the strict CSP neither runs nor reports it.
-    expect(await page.evaluate(() => document.querySelectorAll('script[type="application/ld+json"]').length)).toBe(0);
+    expect(
+      await page.evaluate(() => document.querySelectorAll('script[type="application/ld+json"]').length),
+    ).toBe(0);
     await page.goto(b.url(productPath!));
     expect(
       await page.evaluate(() => document.querySelectorAll('script[type="application/ld+json"]').length),

@@ -21,6 +21,8 @@ export type CatalogSort = (typeof CATALOG_SORTS)[number];
 export const CatalogFilter = z.object({
   q: optional(z.string().trim().max(100)).catch(undefined),
   kabkota: optional(z.string().regex(/^\d{2}\.\d{2}$/)).catch(undefined),
+  /** The products of one IKM (its slug), from the IKM page's "all products" link. */
+  ikm: optional(z.string().regex(/^[a-z0-9-]{1,100}$/)).catch(undefined),
   commodity: optional(CommodityEnum).catch(undefined),
   cert: optional(z.enum(CATALOG_CERTIFICATIONS)).catch(undefined),
   star: optional(z.coerce.number().int().min(1).max(5)).catch(undefined),

@@ -106,11 +106,7 @@ function PublicLayout(props: { c: Ctx; meta: PublicMeta; children: Child }) {
               </span>
             </a>
             <div class="tools">
-              <a
-                href={meta.alternates[other]}
-                hreflang={other}
-                lang={other}
-              >
+              <a href={meta.alternates[other]} hreflang={other} lang={other}>
                 {t('switchLang')}
               </a>
               {actor ? (

@@ -184,6 +184,7 @@ export const catalogText = defineMessages({
 
   // IKM and region pages
   ikmProducts: { id: 'Produk {ikm}', en: 'Products of {ikm}' },
+  ikmAllProducts: { id: 'Semua produk {ikm}', en: 'All products of {ikm}' },
   ikmFacts: { id: 'Tentang usaha', en: 'About the business' },
   sizeClass: { id: 'Skala usaha', en: 'Size' },
   workforce: { id: 'Tenaga kerja', en: 'Workforce' },

@@ -305,7 +305,7 @@ for (const lang of LANGS) {
   catalogRoutes.get(r.ikm, here, (c) =>
     orNotFound(c, async () => {
       const t = text(c);
-      const { ikm, products } = await publicIkmBySlug(c.var.deps.db, param(c, 'slug'));
+      const { ikm, products, more } = await publicIkmBySlug(c.var.deps.db, param(c, 'slug'));
       return renderPublic(
         c,
         {
@@ -316,7 +316,7 @@ for (const lang of LANGS) {
           section: 'regions',
           jsonLd: [ikmJsonLd(siteOrigin(c), ikm, lang)],
         },
-        <IkmPage ikm={ikm} products={products} />,
+        <IkmPage ikm={ikm} products={products} more={more} />,
       );
     }),
   );

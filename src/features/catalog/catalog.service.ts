@@ -167,6 +167,7 @@ export function catalogFilterSql(filter: CatalogFilter, today = localDate()): SQ
   return and(
     publicProductSql,
     filter.kabkota ? eq(products.kabkotaCode, filter.kabkota) : undefined,
+    filter.ikm ? eq(ikm.slug, filter.ikm) : undefined,
     filter.commodity ? eq(products.commodity, filter.commodity) : undefined,
     filter.cert ? certificationSql(filter.cert, today) : undefined,
     filter.star ? awardedCondition(filter.star) : undefined,
@@ -448,12 +449,15 @@ async function toPublicIkm(db: Db, row: IkmRow, today: string): Promise<PublicIk
   };
 }
 
+/** An IKM's page shows this many products; the rest are one link away (browse, filtered by the IKM). */
+export const IKM_PAGE_PRODUCTS = 24;
+
 /** A live IKM with at least one public product, by its slug, or 404. */
 export async function publicIkmBySlug(
   db: Db,
   slug: string,
   today = localDate(),
-): Promise<{ ikm: PublicIkm; products: CatalogCard[] }> {
+): Promise<{ ikm: PublicIkm; products: CatalogCard[]; more: boolean }> {
   const [row] = await db
     .select()
     .from(ikm)
@@ -463,9 +467,13 @@ export async function publicIkmBySlug(
   const rows = (await cardQuery(db)
     .where(and(publicProductSql, eq(products.ikmId, row.id)))
     .orderBy(asc(sql`lower(${products.name})`), asc(products.id))
-    .limit(100)) as CardRow[];
+    .limit(IKM_PAGE_PRODUCTS + 1)) as CardRow[];
   if (rows.length === 0) throw new NotFoundError('ikm');
-  return { ikm: await toPublicIkm(db, row, today), products: await toCards(db, rows) };
+  return {
+    ikm: await toPublicIkm(db, row, today),
+    products: await toCards(db, rows.slice(0, IKM_PAGE_PRODUCTS)),
+    more: rows.length > IKM_PAGE_PRODUCTS,
+  };
 }
 
 // A product ---------------------------------------------------------------------------------------

@@ -296,7 +296,7 @@ export function BrowsePage(props: {
       {label}
     </option>
   );
-  const filtered = Boolean(f.q || f.kabkota || f.commodity || f.cert || f.star);
+  const filtered = Boolean(f.q || f.kabkota || f.commodity || f.cert || f.star || f.ikm);
   const title = f.q ? t('browseTitleFor', { q: f.q }) : t('browseTitle');
   return (
     <>
@@ -665,7 +665,7 @@ export function ProductPage(props: {
 
 // IKM ---------------------------------------------------------------------------------------------
 
-export function IkmPage(props: { ikm: PublicIkm; products: CatalogCard[] }) {
+export function IkmPage(props: { ikm: PublicIkm; products: CatalogCard[]; more: boolean }) {
   const { t, lang } = useT();
   const ikm = props.ikm;
   const na = '—';
@@ -684,6 +684,13 @@ export function IkmPage(props: { ikm: PublicIkm; products: CatalogCard[] }) {
       <section aria-labelledby="products">
         <h2 id="products">{t('ikmProducts', { ikm: ikm.name })}</h2>
         <Cards cards={props.products} label={t('ikmProducts', { ikm: ikm.name })} eagerFirst={2} />
+        {props.more && (
+          <p>
+            <a href={catalogPaths.browse(lang, { ikm: ikm.slug })}>
+              {t('ikmAllProducts', { ikm: ikm.name })}
+            </a>
+          </p>
+        )}
       </section>
       <section aria-labelledby="about">
         <h2 id="about">{t('ikmFacts')}</h2>

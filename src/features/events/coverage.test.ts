@@ -233,16 +233,14 @@ describe('coverage of one event', () => {
 describe('coverage across events', () => {
   it('counts the kab/kota represented at any event of a round, and which were missing', async () => {
     const cycleId = newId();
-    await t.deps.db
-      .insert(cycles)
-      .values({
-        id: cycleId,
-        provinceCode: '81',
-        name: 'Putaran uji',
-        year: 2024,
-        kind: 'provincial_preselection',
-        starScale: 3,
-      });
+    await t.deps.db.insert(cycles).values({
+      id: cycleId,
+      provinceCode: '81',
+      name: 'Putaran uji',
+      year: 2024,
+      kind: 'provincial_preselection',
+      starScale: 3,
+    });
     const day = 86_400_000;
     const a = await makeEvent(t, {
       title: 'Putaran A1',

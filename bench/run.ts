@@ -15,6 +15,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<Result[]> }>> = 
   cycles: () => import('./cycles.bench.ts'),
   registry: () => import('./registry.bench.ts'),
   coaching: () => import('./coaching.bench.ts'),
+  catalog: () => import('./catalog.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

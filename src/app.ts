@@ -22,6 +22,9 @@ import {
   legalDocumentsTimelineSource,
 } from './features/coaching/timeline.sources.ts';
 import { setRubricRefLabeller } from './features/cycles/rubric-refs.ts';
+import { catalogApi } from './features/catalog/catalog.api.ts';
+import { catalogRoutes } from './features/catalog/catalog.routes.tsx';
+import { inquiryRoutes } from './features/catalog/inquiries.routes.tsx';
 import { cyclesApi, cyclesRoutes } from './features/cycles/cycles.routes.tsx';
 import { notificationsApi, notificationsRoutes } from './features/notifications/notifications.routes.tsx';
 import { nominationsApi } from './features/nominations/nominations.api.ts';
@@ -84,6 +87,7 @@ const apiRouters: ApiRouter[] = [
   nominationsApi,
   coachingApi,
   assessmentApi,
+  catalogApi,
 ];
 
 const publicDir = projectPath('public');
@@ -194,6 +198,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', assessorsRoutes);
   app.route('/', conflictsRoutes);
   setRubricRefLabeller(labelRubricRefs);
+  app.route('/', catalogRoutes);
+  app.route('/', inquiryRoutes);
 
   const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
   app.get('/api/v1/openapi.json', () =>

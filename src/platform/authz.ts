@@ -60,6 +60,9 @@ export const PERMISSIONS = {
   'conflicts.declare': ['penilai'],
   'conflicts.write': ['admin_provinsi', 'penilai'],
   'conflicts.manage': admin,
+  // Buyers' inquiries from the public catalog (features/catalog): the kab/kota's officers and the admins.
+  'inquiries.read': ['admin_provinsi', 'petugas_kabkota'],
+  'inquiries.update': ['admin_provinsi', 'petugas_kabkota'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

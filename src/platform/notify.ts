@@ -94,6 +94,25 @@ export async function notify(tx: Db, config: MailConfig, input: NotifyInput): Pr
   return recipients.length;
 }
 
+/**
+ * An e-mail to an address that is not a user (a buyer's acknowledgement from the public catalog),
+ * written into the outbox inside the caller's transaction and sent after the commit like the others.
+ */
+export async function queueExternalEmail(
+  tx: Db,
+  config: MailConfig,
+  mail: { to: string; subject: string; body: string },
+): Promise<void> {
+  await tx.insert(outboxEmails).values({
+    userId: null,
+    notificationId: null,
+    toAddress: mail.to,
+    subject: mail.subject,
+    body: mail.body,
+    status: config.SMTP_URL ? 'pending' : 'outbox_only',
+  });
+}
+
 // Recipients ------------------------------------------------------------------------------------
 
 const active = isNull(users.disabledAt);

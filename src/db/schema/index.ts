@@ -12,3 +12,4 @@ export * from './nominations.ts';
 export * from './registry-import.ts';
 export * from './coaching.ts';
 export * from './assessment.ts';
+export * from './catalog.ts';

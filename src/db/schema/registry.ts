@@ -27,6 +27,11 @@ import { files } from './files.ts';
 import { regions } from './regions.ts';
 
 const live = (t: { archivedAt: AnyPgColumn }) => sql`${t.archivedAt} is null`;
+const catalogPublic = (t: { archivedAt: AnyPgColumn; published: AnyPgColumn }) =>
+  sql`${t.published} and ${t.archivedAt} is null`;
+
+/** The catalog sorts products without a price after every priced one (a sort key, never shown). */
+export const CATALOG_NO_PRICE = 999_999_999_999_999;
 
 /**
  * A sentra IKM: ≥ 5 units making similar products in one place, set up by a bupati/walikota decree
@@ -82,6 +87,11 @@ export const ikm = pgTable(
     desa: text('desa'),
     address: text('address'),
     name: text('name').notNull(),
+    /**
+     * The public catalog's address (`/ikm/<slug>`): made once from the name when the row is inserted
+     * (a trigger, catalog custom migration), unique, and kept when the name changes.
+     */
+    slug: text('slug'),
     ownerName: text('owner_name').notNull(),
     nib: text('nib'),
     kbli: text('kbli'),
@@ -135,6 +145,7 @@ export const ikm = pgTable(
       sql`${t.capacityPeriod} is null or ${oneOf(t.capacityPeriod, CAPACITY_PERIODS)}`,
     ),
     uniqueIndex('ikm_nib_key').on(t.nib).where(sql`${t.nib} is not null and ${t.archivedAt} is null`),
+    uniqueIndex('ikm_slug_key').on(t.slug),
     index('ikm_name_idx').on(sql`lower(${t.name})`, t.id).where(live(t)),
     index('ikm_kabkota_name_idx').on(t.kabkotaCode, sql`lower(${t.name})`, t.id).where(live(t)),
     index('ikm_workforce_idx').on(t.workforceTotal, t.id).where(live(t)),
@@ -192,6 +203,13 @@ export const products = pgTable(
     provinceCode: text('province_code').notNull(),
     kabkotaCode: text('kabkota_code').notNull(),
     name: text('name').notNull(),
+    /** The public catalog's address (`/produk/<slug>`): made once on insert, unique, kept on rename. */
+    slug: text('slug'),
+    /**
+     * The office shows this product in the public catalog (ADR 0500). Off for a new product: a draft
+     * stays private until an officer publishes it.
+     */
+    published: boolean('published').notNull().default(false),
     commodity: text('commodity', { enum: COMMODITIES }).notNull(),
     descriptionId: text('description_id'),
     descriptionEn: text('description_en'),
@@ -236,6 +254,15 @@ export const products = pgTable(
     index('products_name_idx').on(sql`lower(${t.name})`, t.id).where(live(t)),
     index('products_kabkota_name_idx').on(t.kabkotaCode, sql`lower(${t.name})`, t.id).where(live(t)),
     index('products_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    uniqueIndex('products_slug_key').on(t.slug),
+    // The public catalog's orders and filters, over published live rows only (ADR 0500).
+    index('products_catalog_recent_idx').on(t.id).where(catalogPublic(t)),
+    index('products_catalog_name_idx').on(sql`lower(${t.name})`, t.id).where(catalogPublic(t)),
+    index('products_catalog_price_idx')
+      .on(sql`coalesce(${t.priceMin}, ${sql.raw(String(CATALOG_NO_PRICE))})`, t.id)
+      .where(catalogPublic(t)),
+    index('products_catalog_kabkota_idx').on(t.kabkotaCode, t.id).where(catalogPublic(t)),
+    index('products_catalog_commodity_idx').on(t.commodity, t.id).where(catalogPublic(t)),
   ],
 );
 

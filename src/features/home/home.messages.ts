@@ -1,12 +1,6 @@
 import { defineMessages } from '../../platform/i18n.ts';
 
 export const homeText = defineMessages({
-  publicTitle: { id: 'Satu Desa Satu Produk Maluku', en: 'One Village One Product, Maluku' },
-  publicLead: {
-    id: 'Sistem Dinas Perindustrian dan Perdagangan Provinsi Maluku untuk memetakan sentra IKM, menilai dan membina produk unggulan dari 11 kabupaten/kota.',
-    en: 'The Maluku provincial Department of Industry and Trade maps IKM centres, assesses and coaches the leading products of its 11 regencies and cities here.',
-  },
-  staffSignIn: { id: 'Masuk untuk petugas dan penilai', en: 'Sign in for officers and assessors' },
   dashboardTitle: { id: 'Beranda', en: 'Home' },
   hello: { id: 'Halo, {name}', en: 'Hello, {name}' },
   roleLine: { id: 'Anda masuk sebagai {role}{region}.', en: 'You are signed in as {role}{region}.' },

@@ -11,26 +11,7 @@ import { homeText } from './home.messages.ts';
 
 export const homeRoutes = new Hono<AppEnv>();
 
-function PublicHome() {
-  const v = useView();
-  const t = v.tr(homeText);
-  return (
-    <>
-      <PageHeading title={t('publicTitle')}>
-        <p class="lead">{t('publicLead')}</p>
-      </PageHeading>
-      <p>
-        <a class="button button-primary" href="/login">
-          {t('staffSignIn')}
-        </a>
-      </p>
-    </>
-  );
-}
-
-homeRoutes.get('/', (c) =>
-  c.render(<PublicHome />, { title: translator(homeText, c.get('lang'))('publicTitle') }),
-);
+// `/` is the public catalog's home (features/catalog); the signed-in home is /dashboard.
 
 function Dashboard(props: { name: string; regionName: string | null }) {
   const v = useView();

@@ -10,6 +10,7 @@ import { type Page, paginate } from '../../platform/keyset.ts';
 import { getIkm, type IkmRow } from './ikm.service.ts';
 import type { ProductFilter, ProductInput, ProductUpdate } from './registry.forms.ts';
 import {
+  canManage,
   canWriteIkm,
   productScopeSql,
   refreshIkmDerived,
@@ -72,6 +73,8 @@ export async function createProduct(db: Db, actor: Actor, input: ProductInput): 
       .insert(products)
       .values({
         ...productValues(input),
+        // Only the office publishes to the catalog; an owner's new product starts as a draft.
+        published: canManage(actor) ? (input.published ?? false) : false,
         ikmId: owner.id,
         provinceCode: owner.provinceCode,
         kabkotaCode: owner.kabkotaCode,
@@ -108,6 +111,7 @@ export async function updateProduct(
       .update(products)
       .set({
         ...productValues(input),
+        published: canManage(actor) && input.published !== undefined ? input.published : before.published,
         ikmId: owner.id,
         provinceCode: owner.provinceCode,
         kabkotaCode: owner.kabkotaCode,

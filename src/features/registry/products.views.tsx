@@ -1,3 +1,4 @@
+import { can } from '../../platform/authz.ts';
 import { formatNumber, formatRupiah } from '../../platform/format.ts';
 import { str } from '../../platform/forms.ts';
 import type { Page } from '../../platform/keyset.ts';
@@ -11,6 +12,7 @@ import {
   LinkButton,
   PageHeading,
   Pagination,
+  Radios,
   Select,
   SummaryList,
   Table,
@@ -190,6 +192,7 @@ export function productFormValues(p: ProductRow): Record<string, unknown> {
     hsCode: p.hsCode ? formatHsCode(p.hsCode) : '',
     packaging: p.packaging ?? '',
     certifications: p.certifications ?? '',
+    published: p.published ? 'yes' : 'no',
   };
 }
 
@@ -351,6 +354,19 @@ export function ProductFormPage(props: {
           error={errors?.certifications}
           optional
         />
+        {can(v.actor, 'registry.manage') && (
+          <Radios
+            name="published"
+            label={t('published')}
+            hint={t('publishedHint')}
+            value={str(values, 'published') || 'no'}
+            error={errors?.published}
+            options={[
+              { value: 'yes', label: t('publishedYes') },
+              { value: 'no', label: t('publishedNo') },
+            ]}
+          />
+        )}
         <Button>{product ? v.t('save') : t('productNew')}</Button>
       </Form>
     </>
@@ -465,6 +481,18 @@ export function ProductPage(props: {
           { key: t('hsCode'), value: p.hsCode ? <code>{formatHsCode(p.hsCode)}</code> : none },
           { key: t('packaging'), value: orNone(p.packaging, none) },
           { key: t('certifications'), value: orNone(p.certifications, none) },
+          {
+            key: t('published'),
+            value:
+              p.published && p.slug ? (
+                <>
+                  {t('publishedYes')} (
+                  <a href={`/produk/${encodeURIComponent(p.slug)}`}>{t('catalogPage')}</a>)
+                </>
+              ) : (
+                t('publishedNo')
+              ),
+          },
         ]}
       />
       <h2>{v.lang === 'en' && p.storyEn ? t('storyEn') : t('storyId')}</h2>

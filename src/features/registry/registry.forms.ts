@@ -253,6 +253,19 @@ const productShape = {
   hsCode: identifier(parseHsCode),
   packaging: optionalText(500),
   certifications: optionalText(1000),
+  /**
+   * Shown in the public catalog (ADR 0500): "yes"/"no" from the form's radios, a boolean from the API.
+   * Absent keeps what is stored (and a new product stays a draft).
+   */
+  published: z.preprocess(
+    (v) =>
+      v === 'yes' || v === true || v === 'true'
+        ? true
+        : v === 'no' || v === false || v === 'false'
+          ? false
+          : undefined,
+    z.boolean().optional(),
+  ),
 };
 
 function productRules(d: { priceMin?: unknown; priceMax?: unknown }, ctx: z.RefinementCtx) {

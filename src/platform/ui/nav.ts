@@ -30,6 +30,11 @@ export const NAV: NavItem[] = [
   { href: '/follow-ups', label: eventsNav.followUps, permission: 'followups.read' },
   { href: '/stakeholders', label: eventsNav.stakeholders, permission: 'stakeholders.read' },
   { href: '/coaching/programmes', label: { id: 'Pembinaan', en: 'Coaching' }, permission: 'coaching.read' },
+  {
+    href: '/inquiries',
+    label: { id: 'Permintaan pembeli', en: 'Buyer inquiries' },
+    permission: 'inquiries.read',
+  },
   { href: '/admin/outbox', label: { id: 'Kotak keluar', en: 'Outbox' }, permission: 'notifications.outbox' },
   { href: '/admin/users', label: ui.navUsers, permission: 'users.manage' },
   { href: '/admin/audit', label: ui.navAudit, permission: 'audit.read' },

@@ -13,3 +13,4 @@ export * from './registry-import.ts';
 export * from './coaching.ts';
 export * from './assessment.ts';
 export * from './catalog.ts';
+export * from './scoring.ts';

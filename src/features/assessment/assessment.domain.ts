@@ -22,3 +22,19 @@ export const ConflictKindEnum = z.enum(CONFLICT_KINDS);
 
 /** The load cap an assessor gets until the admin sets one (nominations per cycle). */
 export const DEFAULT_LOAD_CAP = 10;
+
+/** How an assessor came to be assigned: by hand, in bulk from a list, or by the balanced automatic method. */
+export const ASSIGNMENT_METHODS = ['manual', 'bulk', 'auto'] as const;
+export type AssignmentMethod = (typeof ASSIGNMENT_METHODS)[number];
+
+/** A score sheet's state: a draft autosaves; submitted locks it. */
+export const SHEET_STATUSES = ['draft', 'submitted'] as const;
+export type SheetStatus = (typeof SHEET_STATUSES)[number];
+
+/** A nomination's result decision: open (computed, editable by moderation), decided (locked). */
+export const RESULT_STATUSES = ['open', 'decided'] as const;
+export type ResultStatus = (typeof RESULT_STATUSES)[number];
+
+/** What a re-evaluation did to an earlier star: kept, raised or lowered (null for a first award). */
+export const STAR_CHANGES = ['kept', 'raised', 'lowered', 'new'] as const;
+export type StarChange = (typeof STAR_CHANGES)[number];

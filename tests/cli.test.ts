@@ -73,7 +73,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-describe('ovop command line', { timeout: 120_000 }, () => {
+describe('ovop command line', { timeout: 180_000 }, () => {
   it('creates a user and an API token for it', async () => {
     const created = await ovop(
       [
@@ -207,7 +207,7 @@ describe('ovop command line', { timeout: 120_000 }, () => {
       await database.close();
       fs.rmSync(crashDir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 180_000);
 
   it('backs up and restores through the command line', async () => {
     const out = path.join(dataDir, '..', `${path.basename(dataDir)}-backup.tar.gz`);
@@ -228,5 +228,5 @@ describe('ovop command line', { timeout: 120_000 }, () => {
     expect(refused.code).toBe(78);
     expect(refused.stderr).toContain('Nothing was changed');
     fs.rmSync(out, { force: true });
-  }, 60_000);
+  }, 180_000);
 });

@@ -69,6 +69,9 @@ async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
   });
 }
 
+/** expect.poll with room for a page load on a busy machine (vitest's default is one second). */
+const poll = <T>(fn: () => Promise<T>, timeout = 15_000) => expect.poll(fn, { timeout });
+
 async function expectAccessible(page: Page, what: string) {
   expect(describeViolations(await seriousViolations(page)), what).toBe('');
 }
@@ -112,7 +115,7 @@ describe.runIf(hasBrowser)('a nomination from the officer to the national packag
     // Kota Ambon's mother-of-pearl crafts are "Lainnya": the cycle covers them too.
     await admin.getByLabel('Lainnya').check();
     await admin.getByRole('button', { name: 'Buat periode' }).last().click();
-    await expect.poll(() => admin.locator('.flash').textContent()).toContain(cycleName);
+    await poll(() => admin.locator('.flash').textContent()).toContain(cycleName);
   });
 
   it('the officer nominates a product, uploads its documents, sees the meter and the checks, and submits', async () => {
@@ -129,9 +132,7 @@ describe.runIf(hasBrowser)('a nomination from the officer to the national packag
     await p.getByRole('button', { name: 'Cari', exact: true }).click();
     const row = p.getByRole('row').filter({ hasText: IKM }).filter({ hasText: PRODUCT });
     await row.getByRole('button', { name: `Usulkan ${PRODUCT}` }).click();
-    await expect
-      .poll(() => p.locator('.flash').textContent())
-      .toContain(`Usulan ${PRODUCT} dibuat sebagai draf.`);
+    await poll(() => p.locator('.flash').textContent()).toContain(`Usulan ${PRODUCT} dibuat sebagai draf.`);
     nominationUrl = p.url();
     expect(nominationUrl).toMatch(/\/nominations\/[0-9a-f-]{36}$/);
 
@@ -143,14 +144,14 @@ describe.runIf(hasBrowser)('a nomination from the officer to the national packag
 
     for (const u of UPLOADS) {
       await p.getByRole('link', { name: u.item, exact: true }).click();
-      await expect.poll(() => p.locator('h1').textContent()).toContain(u.item);
+      await poll(() => p.locator('h1').textContent()).toContain(u.item);
       await p.getByLabel('Berkas').setInputFiles({
         name: u.name,
         mimeType: u.mimeType,
         buffer: Buffer.from(u.mimeType === 'image/png' ? pngBytes() : pdfBytes(`${u.code} versi 1`)),
       });
       await p.getByRole('button', { name: 'Unggah', exact: true }).click();
-      await expect.poll(() => p.locator('.flash').textContent()).toContain(`Dokumen "${u.name}" diunggah.`);
+      await poll(() => p.locator('.flash').textContent()).toContain(`Dokumen "${u.name}" diunggah.`);
     }
     expect(await p.locator('.completeness').textContent()).toContain('5 dari 5 dokumen wajib lengkap');
     expect(await p.locator('meter').getAttribute('value')).toBe('5');
@@ -172,9 +173,9 @@ describe.runIf(hasBrowser)('a nomination from the officer to the national packag
     await expectAccessible(p, 'task list (complete)');
 
     await p.getByRole('button', { name: 'Periksa lalu ajukan', exact: true }).first().click();
-    await expect.poll(() => p.locator('h1').textContent()).toContain('Periksa jawaban Anda');
+    await poll(() => p.locator('h1').textContent()).toContain('Periksa jawaban Anda');
     await p.getByRole('button', { name: 'Ajukan usulan' }).click();
-    await expect.poll(() => p.locator('h1').textContent()).toContain('Usulan diajukan');
+    await poll(() => p.locator('h1').textContent()).toContain('Usulan diajukan');
     expect(await main(p).textContent()).toContain('Apa yang terjadi selanjutnya');
     // Submitted: the officer can no longer upload.
     await p.goto(nominationUrl);
@@ -184,10 +185,24 @@ describe.runIf(hasBrowser)('a nomination from the officer to the national packag
 
   it('the province marks the letter at fault with a comment and returns the nomination', async () => {
     const p = admin;
-    await p.goto(nominationUrl);
+    // From the list of the cycle's nominations to the one submitted.
+    await p.getByRole('link', { name: 'Usulan', exact: true }).first().click();
+    await p.getByLabel('Periode').selectOption({ label: cycleName });
+    await p.getByRole('button', { name: 'Saring' }).click();
+    const row = p.getByRole('row').filter({ hasText: PRODUCT });
+    await poll(() => row.textContent()).toContain('Diajukan');
+    await expectAccessible(p, 'nomination list');
+    await row.getByRole('link', { name: PRODUCT }).click();
     await p.getByRole('button', { name: 'Seleksi administrasi', exact: true }).click();
-    await expect.poll(() => p.locator('h1').textContent()).toContain('Seleksi administrasi');
-    expect(await main(p).textContent()).toContain('Pemeriksaan otomatis');
+    await poll(() => p.locator('h1').textContent()).toContain('Seleksi administrasi');
+    expect(p.url()).toBe(`${nominationUrl}/review`);
+    // The automatic checks beside each document, and the eligibility checks.
+    const letter = p.locator('fieldset.review-item').filter({ hasText: LETTER });
+    const auto = await letter.textContent();
+    expect(auto).toContain('surat-usulan.pdf');
+    expect(auto).toContain('Ada dokumen');
+    expect(auto).toContain('jenis berkas diterima');
+    expect(await main(p).textContent()).toContain('IKM memiliki NIB');
     await expectAccessible(p, 'review page');
     await p
       .getByRole('group', { name: `Pemeriksaan ${LETTER}`, exact: true })
@@ -200,9 +215,9 @@ describe.runIf(hasBrowser)('a nomination from the officer to the national packag
       .getByLabel('Kembalikan untuk perbaikan')
       .check();
     await p.getByRole('button', { name: 'Simpan keputusan' }).click();
-    await expect
-      .poll(() => p.locator('.flash').textContent())
-      .toContain(`Usulan ${PRODUCT} dikembalikan untuk perbaikan.`);
+    await poll(() => p.locator('.flash').textContent()).toContain(
+      `Usulan ${PRODUCT} dikembalikan untuk perbaikan.`,
+    );
   }, 60_000);
 
   it('the officer sees the comment, uploads a replacement and resubmits; the item lists both versions', async () => {
@@ -222,9 +237,9 @@ describe.runIf(hasBrowser)('a nomination from the officer to the national packag
       buffer: Buffer.from(pdfBytes('surat_usulan versi 2 bertanda tangan')),
     });
     await p.getByRole('button', { name: 'Unggah', exact: true }).click();
-    await expect
-      .poll(() => p.locator('.flash').textContent())
-      .toContain('Dokumen "surat-usulan-bertanda-tangan.pdf" diunggah.');
+    await poll(() => p.locator('.flash').textContent()).toContain(
+      'Dokumen "surat-usulan-bertanda-tangan.pdf" diunggah.',
+    );
     await p.getByRole('link', { name: LETTER, exact: true }).click();
     const versions = p.getByRole('table', { name: 'Semua versi' });
     const v1 = versions.getByRole('row').filter({ hasText: 'Versi 1' });
@@ -236,14 +251,14 @@ describe.runIf(hasBrowser)('a nomination from the officer to the national packag
     await p.getByRole('link', { name: 'Kembali ke usulan' }).click();
     await p.getByRole('button', { name: 'Periksa lalu ajukan ulang', exact: true }).first().click();
     await p.getByRole('button', { name: 'Ajukan ulang usulan' }).click();
-    await expect.poll(() => p.locator('h1').textContent()).toContain('Usulan diajukan ulang');
+    await poll(() => p.locator('h1').textContent()).toContain('Usulan diajukan ulang');
   }, 60_000);
 
   it('the officer reads the task list in English', async () => {
     const p = officer;
     await p.goto(nominationUrl);
     await p.getByRole('link', { name: 'English' }).click();
-    await expect.poll(() => p.locator('html').getAttribute('lang')).toBe('en');
+    await poll(() => p.locator('html').getAttribute('lang')).toBe('en');
     const text = await main(p).textContent();
     expect(text).toContain('3. Required documents');
     expect(text).toContain('Proposal letter from the regency/city office');
@@ -252,14 +267,14 @@ describe.runIf(hasBrowser)('a nomination from the officer to the national packag
     expect(await p.locator('.completeness').textContent()).toContain('5 of 5 required documents complete');
     expect(await p.locator('.tag').filter({ hasText: 'Submitted' }).count()).toBeGreaterThan(0);
     await p.getByRole('link', { name: 'Bahasa Indonesia' }).click();
-    await expect.poll(() => p.locator('html').getAttribute('lang')).toBe('id');
+    await poll(() => p.locator('html').getAttribute('lang')).toBe('id');
   });
 
   it('the province confirms each item and passes it, then downloads the proposal package', async () => {
     const p = admin;
     await p.goto(nominationUrl);
     await p.getByRole('button', { name: 'Seleksi administrasi', exact: true }).click();
-    await expect.poll(() => p.locator('h1').textContent()).toContain('Seleksi administrasi');
+    await poll(() => p.locator('h1').textContent()).toContain('Seleksi administrasi');
     for (const u of UPLOADS)
       await p
         .getByRole('group', { name: `Pemeriksaan ${u.item}`, exact: true })
@@ -271,14 +286,12 @@ describe.runIf(hasBrowser)('a nomination from the officer to the national packag
       .check();
     await p.getByLabel('Alasan keputusan').fill('Dokumen lengkap setelah perbaikan.');
     await p.getByRole('button', { name: 'Simpan keputusan' }).click();
-    await expect.poll(() => p.locator('.flash').textContent()).toContain(`Usulan ${PRODUCT} diluluskan.`);
+    await poll(() => p.locator('.flash').textContent()).toContain(`Usulan ${PRODUCT} diluluskan.`);
     expect(await main(p).textContent()).toContain('Alasan keputusan: Dokumen lengkap setelah perbaikan.');
 
     await p.getByRole('button', { name: 'Buat paket usulan' }).click();
     // The progress page refreshes itself until the ZIP is ready.
-    await expect
-      .poll(() => p.locator('h1').textContent(), { timeout: 60_000 })
-      .toContain('Paket usulan siap');
+    await poll(() => p.locator('h1').textContent(), 60_000).toContain('Paket usulan siap');
     const [download] = await Promise.all([
       p.waitForEvent('download'),
       p.getByRole('link', { name: /^Unduh usulan-ovop-/ }).click(),

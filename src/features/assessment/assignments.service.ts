@@ -40,6 +40,8 @@ import { ensureCycleSettings } from './settings.service.ts';
 
 /** The states in which a nomination takes assessors. */
 export const ASSIGNABLE_STATES: readonly NominationState[] = ['admin_passed', 'in_assessment'];
+/** The states the admin's assignment pages show (assessed ones read-only, with their submitted sheets). */
+export const LISTED_STATES: readonly NominationState[] = [...ASSIGNABLE_STATES, 'assessed'];
 
 /** An assessor on a nomination, with their sheet's state (the admin's view: never the scores). */
 export interface AssignedAssessor {
@@ -80,6 +82,7 @@ async function nominationsOf(
   db: Db,
   cycleId: string,
   ids?: readonly string[],
+  states: readonly NominationState[] = LISTED_STATES,
 ): Promise<AssignableNomination[]> {
   const rows = await db
     .select(nominationColumns)
@@ -90,7 +93,7 @@ async function nominationsOf(
     .where(
       and(
         eq(nominations.cycleId, cycleId),
-        inArray(nominations.state, [...ASSIGNABLE_STATES]),
+        inArray(nominations.state, [...states]),
         ids ? inArray(nominations.id, [...ids]) : undefined,
       ),
     )
@@ -199,7 +202,7 @@ const label = (n: AssignableNomination) => `${n.product} (${n.ikm})`;
 
 /** The assignment problem of a cycle as the pure rules take it (loads on other nominations lower the caps). */
 async function problemOf(db: Db, cycleId: string, lang: Lang) {
-  const noms = await nominationsOf(db, cycleId);
+  const noms = await nominationsOf(db, cycleId, undefined, ASSIGNABLE_STATES);
   const asr = await assessorsForCycle(db, cycleId);
   const loads = await loadsIn(db, cycleId);
   const onListed = new Map<string, number>();
@@ -293,7 +296,7 @@ async function writeAssignments(
       .from(nominations)
       .where(inArray(nominations.id, nomIds))
       .for('update');
-    const all = await nominationsOf(tx, cycleId);
+    const all = await nominationsOf(tx, cycleId, undefined, ASSIGNABLE_STATES);
     const noms = new Map(all.map((n) => [n.id, n]));
     const asr = new Map((await assessorsForCycle(tx, cycleId)).map((a) => [a.userId, a]));
     const loads = await loadsIn(tx, cycleId);

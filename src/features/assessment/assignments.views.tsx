@@ -240,11 +240,15 @@ export function NominationAssignments(props: {
           <p>{t('intro')}</p>
         </Panel>
       )}
-      <h2>{t('assignTitle')}</h2>
-      <Form action={url} id="assign-form">
-        <AssessorSelect choices={props.choices} value={props.assessorId} error={props.errors?.assessorId} />
-        <Button>{t('assignButton')}</Button>
-      </Form>
+      {n.state !== 'assessed' && (
+        <>
+          <h2>{t('assignTitle')}</h2>
+          <Form action={url} id="assign-form">
+            <AssessorSelect choices={props.choices} value={props.assessorId} error={props.errors?.assessorId} />
+            <Button>{t('assignButton')}</Button>
+          </Form>
+        </>
+      )}
     </>
   );
 }

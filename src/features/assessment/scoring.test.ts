@@ -177,3 +177,232 @@ describe('the assessor', () => {
     expect(textOf(await nom.text())).toContain('Dokumen usulan');
   });
 });
+
+describe('the score sheet', () => {
+  let p1: TestClient;
+  let sheetId: string;
+  let nominationId: string;
+
+  beforeAll(async () => {
+    p1 = await t.as('penilai1@ovop.test');
+    const [a] = await t.deps.db.select().from(assignments).where(eq(assignments.assessorId, ids.penilai1!));
+    nominationId = a!.nominationId;
+    sheetId = (await sheetOf(nominationId, 'penilai1'))!.id;
+  });
+
+  it('shows each criterion’s levels with points and descriptors, in both languages', async () => {
+    const html = await (await p1.get(`/assessment/sheets/${sheetId}`)).text();
+    expect(html).toContain('name="level.A1"');
+    expect(textOf(html)).toMatch(/Tingkat 1 — .+ \(\d+ poin\)/);
+    expect(html).toContain('src="/static/js/sheet.js"');
+    const en = textOf(await (await p1.get(`/assessment/sheets/${sheetId}?lang=en`)).text());
+    expect(en).toMatch(/Level 1 — .+ \(\d+ points\)/);
+    expect(en).toContain('Save draft');
+  });
+
+  it('refuses a level not in the rubric, naming it, and saves nothing', async () => {
+    const html = await (await p1.get(`/assessment/sheets/${sheetId}`)).text();
+    const fields = { ...formFields(html, 'sheet-form'), 'level.A1': '99', intent: 'save' };
+    const res = await p1.post(`/assessment/sheets/${sheetId}`, fields);
+    expect(res.status).toBe(422);
+    const body = await res.text();
+    expect(errorSummary(body).join(' ')).toContain('A1');
+    expect(errorSummary(body).join(' ')).toContain('99');
+    expect(await t.deps.db.select().from(scoreEntries).where(eq(scoreEntries.sheetId, sheetId))).toHaveLength(0);
+    // Through the API too.
+    const api = await p1.request(`/api/v1/assessment/sheets/${sheetId}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': await p1.csrfToken() },
+      body: JSON.stringify({ version: 1, levels: { A1: 42 } }),
+    });
+    expect(api.status).toBe(422);
+    expect(JSON.stringify(await api.json())).toContain('42');
+  });
+
+  it('saves a draft, and lists the missing criteria on submit', async () => {
+    const html = await (await p1.get(`/assessment/sheets/${sheetId}`)).text();
+    const res = await p1.post(`/assessment/sheets/${sheetId}`, {
+      ...formFields(html, 'sheet-form'),
+      'level.A1': '2',
+      'note.A1': 'Catatan uji',
+      siteVisitDate: '14/08/2024',
+      fromPaper: 'on',
+      intent: 'save',
+    });
+    expect(res.status).toBe(303);
+    const saved = (await sheetOf(nominationId, 'penilai1'))!;
+    expect(saved.siteVisitDate).toBe('2024-08-14');
+    expect(saved.fromPaper).toBe(true);
+    const again = await (await p1.get(`/assessment/sheets/${sheetId}`)).text();
+    const submit = await p1.post(`/assessment/sheets/${sheetId}`, { ...formFields(again, 'sheet-form'), intent: 'submit' });
+    expect(submit.status).toBe(422);
+    const summary = errorSummary(await submit.text()).join(' ');
+    expect(summary).toContain('Lembar belum lengkap');
+    expect(summary).toContain('A2');
+    expect(summary).not.toMatch(/\bA1 /);
+    expect((await sheetOf(nominationId, 'penilai1'))!.status).toBe('draft');
+  });
+
+  it('refuses a stale version, keeping the input', async () => {
+    const html = await (await p1.get(`/assessment/sheets/${sheetId}`)).text();
+    const fields = formFields(html, 'sheet-form');
+    const res = await p1.post(`/assessment/sheets/${sheetId}`, { ...fields, version: '1', 'note.A2': 'baru', intent: 'save' });
+    expect(res.status).toBe(409);
+    const body = await res.text();
+    expect(textOf(body)).toContain('Lembar ini diubah di tab atau perangkat lain');
+    expect(body).toContain('baru');
+  });
+
+  it('autosaves a draft as JSON with the new version', async () => {
+    const html = await (await p1.get(`/assessment/sheets/${sheetId}`)).text();
+    const fields = formFields(html, 'sheet-form');
+    const res = await p1.post(`/assessment/sheets/${sheetId}/autosave`, { ...fields, 'level.A2': '1' });
+    expect(res.status).toBe(200);
+    const data = (await res.json()) as { ok: boolean; version: number };
+    expect(data.ok).toBe(true);
+    expect(data.version).toBe(Number(fields.version) + 1);
+  });
+
+  it('prints a blank sheet, and a filled one only after submit', async () => {
+    const blank = await p1.get(`/assessment/sheets/${sheetId}/blank.pdf`);
+    expect(blank.status).toBe(200);
+    expect(blank.headers.get('content-type')).toBe('application/pdf');
+    const { PDFParse } = await import('pdf-parse').catch(() => ({ PDFParse: undefined }));
+    void PDFParse;
+    const bytes = new Uint8Array(await blank.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    expect((await p1.get(`/assessment/sheets/${sheetId}/filled.pdf`)).status).toBe(409);
+  });
+
+  it('submits, computes the total, locks the sheet and refuses editing after', async () => {
+    const html = await (await p1.get(`/assessment/sheets/${sheetId}`)).text();
+    const fields = { ...formFields(html, 'sheet-form'), ...(await fullLevels(sheetId, 'penilai1')), intent: 'submit' };
+    const res = await p1.post(`/assessment/sheets/${sheetId}`, fields);
+    expect(res.status).toBe(303);
+    const s = (await sheetOf(nominationId, 'penilai1'))!;
+    expect(s.status).toBe('submitted');
+    expect(s.total).toBe(100);
+    const locked = await p1.post(`/assessment/sheets/${sheetId}`, { ...fields, version: String(s.version), intent: 'save' });
+    expect(locked.status).toBe(409);
+    expect(errorSummary(await locked.text()).join(' ')).toContain('sudah dikirim dan terkunci');
+    const api = await p1.request(`/api/v1/assessment/sheets/${sheetId}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': await p1.csrfToken() },
+      body: JSON.stringify({ version: s.version, levels: {} }),
+    });
+    expect(api.status).toBe(409);
+    expect((await p1.get(`/assessment/sheets/${sheetId}/filled.pdf`)).status).toBe(200);
+    const page = textOf(await (await p1.get(`/assessment/sheets/${sheetId}?lang=en`)).text());
+    expect(page).toContain('This sheet has been submitted');
+  });
+
+  it('counts a sheet submitted from two tabs at once once', async () => {
+    const p2 = await t.as('penilai2@ovop.test');
+    const [s2] = await t.deps.db.select().from(scoreSheets).where(eq(scoreSheets.assessorId, ids.penilai2!));
+    const html = await (await p2.get(`/assessment/sheets/${s2!.id}`)).text();
+    const fields = { ...formFields(html, 'sheet-form'), ...(await fullLevels(s2!.id, 'penilai2', 'bottom')), intent: 'submit' };
+    const [a, b] = await Promise.all([
+      p2.post(`/assessment/sheets/${s2!.id}`, fields),
+      p2.post(`/assessment/sheets/${s2!.id}`, fields),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([303, 409]);
+    const audits = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'score_sheet.submit'), eq(auditLog.objectId, s2!.id)));
+    expect(audits).toHaveLength(1);
+  });
+
+  it('moves the nomination to assessed when its last sheet is submitted', async () => {
+    const sheets = await t.deps.db.select().from(scoreSheets).where(eq(scoreSheets.nominationId, nominationId));
+    for (const s of sheets.filter((x) => x.status === 'draft')) {
+      const who = Object.entries(ids).find(([, id]) => id === s.assessorId)![0];
+      const client = await t.as(`${who}@ovop.test`);
+      const html = await (await client.get(`/assessment/sheets/${s.id}`)).text();
+      const res = await client.post(`/assessment/sheets/${s.id}`, {
+        ...formFields(html, 'sheet-form'),
+        ...(await fullLevels(s.id, who)),
+        intent: 'submit',
+      });
+      expect(res.status).toBe(303);
+    }
+    const [n] = await t.deps.db.select().from(nominations).where(eq(nominations.id, nominationId));
+    expect(n!.state).toBe('assessed');
+  });
+
+  it('never shows another assessor’s scores through the API', async () => {
+    const p3 = await t.as('penilai3@ovop.test');
+    const list = (await (await p3.get('/api/v1/assessment/assignments')).json()) as { sheetId: string }[];
+    for (const r of list) {
+      const body = (await (await p3.get(`/api/v1/assessment/sheets/${r.sheetId}`)).json()) as Record<string, unknown>;
+      expect(Object.keys(body)).not.toContain('mean');
+      expect(JSON.stringify(body)).not.toContain(ids.penilai1!);
+    }
+  });
+});
+
+describe('permissions', () => {
+  const roles = ['admin@ovop.test', 'ambon@ovop.test', 'ikm@ovop.test', 'penilai1@ovop.test'] as const;
+
+  it('lets only the admin use the assignment pages and endpoint', async () => {
+    const [n] = await passed();
+    const paths = [
+      '/assessment/cycles',
+      `/assessment/cycles/${cycleId}/assignments`,
+      `/assessment/cycles/${cycleId}/assignments/auto`,
+      `/assessment/cycles/${cycleId}/assignments/${n!.id}`,
+      `/api/v1/cycles/${cycleId}/assignments`,
+    ];
+    for (const email of roles) {
+      const client = await t.as(email);
+      for (const path of paths) {
+        const status = (await client.get(path)).status;
+        expect([email, path, status]).toEqual([email, path, email === 'admin@ovop.test' ? 200 : 403]);
+      }
+      for (const path of [`/assessment/cycles/${cycleId}/assignments/bulk`, `/assessment/cycles/${cycleId}/assignments/${n!.id}/unassign`]) {
+        const status = (await client.post(path, { assessorId: ids.penilai1! })).status;
+        if (email !== 'admin@ovop.test') expect([email, path, status]).toEqual([email, path, 403]);
+      }
+    }
+    const anonymous = t.client();
+    expect((await anonymous.get(`/assessment/cycles/${cycleId}/assignments`)).status).toBe(303);
+    expect((await anonymous.get(`/api/v1/cycles/${cycleId}/assignments`)).status).toBe(401);
+  });
+
+  it('lets only assessors use the scoring pages and endpoints, and only on their own sheets', async () => {
+    const [s] = await t.deps.db.select().from(scoreSheets).where(eq(scoreSheets.assessorId, ids.penilai1!));
+    const paths = [
+      '/assessment/assignments',
+      `/assessment/assignments/${s!.nominationId}`,
+      `/assessment/sheets/${s!.id}`,
+      `/assessment/sheets/${s!.id}/blank.pdf`,
+      '/api/v1/assessment/assignments',
+      `/api/v1/assessment/sheets/${s!.id}`,
+    ];
+    for (const email of roles) {
+      const client = await t.as(email);
+      for (const path of paths) {
+        const status = (await client.get(path)).status;
+        expect([email, path, status]).toEqual([email, path, email === 'penilai1@ovop.test' ? 200 : 403]);
+      }
+    }
+    // Another assessor: the same role, but not their sheet.
+    const p2 = await t.as('penilai2@ovop.test');
+    const mine = await t.deps.db.select().from(assignments).where(eq(assignments.assessorId, ids.penilai2!));
+    for (const path of paths.slice(1)) {
+      if (path.includes('/assessment/assignments') && !path.includes(s!.nominationId)) continue;
+      if (mine.some((a) => a.nominationId === s!.nominationId) && path.includes(s!.nominationId)) continue;
+      expect([path, (await p2.get(path)).status]).toEqual([path, 404]);
+    }
+    for (const path of [`/api/v1/assessment/sheets/${s!.id}/submit`]) {
+      const res = await p2.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': await p2.csrfToken() },
+        body: JSON.stringify({ version: 1, levels: {} }),
+      });
+      expect(res.status).toBe(404);
+    }
+    const anonymous = t.client();
+    expect((await anonymous.get('/api/v1/assessment/assignments')).status).toBe(401);
+  });
+});

@@ -244,7 +244,11 @@ export function NominationAssignments(props: {
         <>
           <h2>{t('assignTitle')}</h2>
           <Form action={url} id="assign-form">
-            <AssessorSelect choices={props.choices} value={props.assessorId} error={props.errors?.assessorId} />
+            <AssessorSelect
+              choices={props.choices}
+              value={props.assessorId}
+              error={props.errors?.assessorId}
+            />
             <Button>{t('assignButton')}</Button>
           </Form>
         </>

@@ -27,12 +27,18 @@ describe('the scoring demo data', () => {
       .select({ email: users.email })
       .from(users)
       .where(inArray(users.id, [...new Set(rows.map((r) => r.assessorId))]));
-    expect(people.map((p) => p.email).sort()).toEqual(['penilai1@ovop.test', 'penilai2@ovop.test', 'penilai3@ovop.test']);
+    expect(people.map((p) => p.email).sort()).toEqual([
+      'penilai1@ovop.test',
+      'penilai2@ovop.test',
+      'penilai3@ovop.test',
+    ]);
     const active = await t.deps.db.select().from(conflicts);
     const noms = await t.deps.db.select().from(nominations).where(eq(nominations.cycleId, cycle!.id));
     for (const r of rows) {
       const ikmId = noms.find((n) => n.id === r.nominationId)!.ikmId;
-      expect(active.some((c) => c.assessorId === r.assessorId && c.ikmId === ikmId && !c.withdrawnAt)).toBe(false);
+      expect(active.some((c) => c.assessorId === r.assessorId && c.ikmId === ikmId && !c.withdrawnAt)).toBe(
+        false,
+      );
     }
   });
 
@@ -41,7 +47,8 @@ describe('the scoring demo data', () => {
     const sheets = await t.deps.db.select().from(scoreSheets).where(eq(scoreSheets.cycleId, cycle!.id));
     expect(sheets.every((s) => s.status === 'submitted' && s.total !== null)).toBe(true);
     const byNomination = new Map<string, number[]>();
-    for (const s of sheets) byNomination.set(s.nominationId, [...(byNomination.get(s.nominationId) ?? []), s.total!]);
+    for (const s of sheets)
+      byNomination.set(s.nominationId, [...(byNomination.get(s.nominationId) ?? []), s.total!]);
     const spreads = [...byNomination.values()].map((xs) => Math.max(...xs) - Math.min(...xs));
     expect(spreads.filter((x) => x > 15)).toHaveLength(1);
     const states = await t.deps.db
@@ -60,7 +67,9 @@ describe('the scoring demo data', () => {
 
   it('runs once: a second run adds nothing', async () => {
     const before = (await t.deps.db.select().from(assignments)).length;
-    expect(await seedDemo({ db: t.deps.db, config: t.config, files: t.deps.files }, { only: ['scoring'] })).toEqual([]);
+    expect(
+      await seedDemo({ db: t.deps.db, config: t.config, files: t.deps.files }, { only: ['scoring'] }),
+    ).toEqual([]);
     expect(await t.deps.db.select().from(assignments)).toHaveLength(before);
   });
 });

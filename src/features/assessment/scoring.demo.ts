@@ -34,7 +34,12 @@ const asAssessor = (u: { id: string; email: string }): Actor => ({
 type Levels = Record<string, number>;
 
 /** An assessor's choices: the top level, one lower on a pattern of criteria that depends on who and what. */
-function choices(rubric: Rubric, nomination: number, assessor: number, mode: 'agree' | 'generous' | 'severe'): Levels {
+function choices(
+  rubric: Rubric,
+  nomination: number,
+  assessor: number,
+  mode: 'agree' | 'generous' | 'severe',
+): Levels {
   const out: Levels = {};
   let ci = 0;
   for (const a of rubric.aspects)
@@ -69,7 +74,10 @@ export async function seedDemoScoring(db: Db, config: Config, files: FileStore):
     now: () => new Date(),
   };
   const preview = await previewAutomatic(db, cycle.id, { expertise: 'soft', lang: 'id' });
-  const pairs = preview.result.assignments.map((a) => ({ nominationId: a.nominationId, assessorId: a.assessorId }));
+  const pairs = preview.result.assignments.map((a) => ({
+    nominationId: a.nominationId,
+    assessorId: a.assessorId,
+  }));
   if (pairs.length === 0) return;
   await confirmAutomatic(db, env, seed, cycle.id, { pairs, expertise: 'soft' });
 
@@ -97,14 +105,29 @@ export async function seedDemoScoring(db: Db, config: Config, files: FileStore):
   const threshold = DEFAULT_RESULTS_OPTIONS.disagreement.threshold ?? 15;
 
   for (const [ni, nominationId] of nominationIds.entries()) {
-    const list = byNomination.get(nominationId)!.sort(
-      (a, b) => order.findIndex((p) => p.id === a.assessorId) - order.findIndex((p) => p.id === b.assessorId),
-    );
+    const list = byNomination
+      .get(nominationId)!
+      .sort(
+        (a, b) =>
+          order.findIndex((p) => p.id === a.assessorId) - order.findIndex((p) => p.id === b.assessorId),
+      );
     const rubric = list[0]!.content;
     const compiled = compileRubric(rubric);
     let plan = list.map((s, j) => {
-      const mode = nominationId === disputed ? (j === 0 ? 'generous' : j === list.length - 1 ? 'severe' : 'agree') : 'agree';
-      return choices(rubric, ni, order.findIndex((p) => p.id === s.assessorId), mode);
+      const mode =
+        nominationId === disputed
+          ? j === 0
+            ? 'generous'
+            : j === list.length - 1
+              ? 'severe'
+              : 'agree'
+          : 'agree';
+      return choices(
+        rubric,
+        ni,
+        order.findIndex((p) => p.id === s.assessorId),
+        mode,
+      );
     });
     const totals = plan.map((l) => scoreSheet(compiled, l).total);
     // The others must stay within the threshold; if a pattern happened to spread them, they agree exactly.
@@ -115,12 +138,13 @@ export async function seedDemoScoring(db: Db, config: Config, files: FileStore):
         version: s.version,
         levels: plan[j]!,
         notes:
-          j === 0
-            ? { [compiled.criteria[0]!.code]: 'Dicek langsung di lokasi produksi (data demo).' }
-            : {},
+          j === 0 ? { [compiled.criteria[0]!.code]: 'Dicek langsung di lokasi produksi (data demo).' } : {},
         siteVisitDate: `2024-08-${String(10 + ni).padStart(2, '0')}`,
         fromPaper: j === list.length - 1,
-        generalNote: nominationId === disputed && j === list.length - 1 ? 'Kemasan dan pencatatan produksi belum memadai (data demo).' : null,
+        generalNote:
+          nominationId === disputed && j === list.length - 1
+            ? 'Kemasan dan pencatatan produksi belum memadai (data demo).'
+            : null,
       });
     }
   }

@@ -208,7 +208,9 @@ describe('the score sheet', () => {
     const body = await res.text();
     expect(errorSummary(body).join(' ')).toContain('A1');
     expect(errorSummary(body).join(' ')).toContain('99');
-    expect(await t.deps.db.select().from(scoreEntries).where(eq(scoreEntries.sheetId, sheetId))).toHaveLength(0);
+    expect(await t.deps.db.select().from(scoreEntries).where(eq(scoreEntries.sheetId, sheetId))).toHaveLength(
+      0,
+    );
     // Through the API too.
     const api = await p1.request(`/api/v1/assessment/sheets/${sheetId}`, {
       method: 'PUT',
@@ -234,7 +236,10 @@ describe('the score sheet', () => {
     expect(saved.siteVisitDate).toBe('2024-08-14');
     expect(saved.fromPaper).toBe(true);
     const again = await (await p1.get(`/assessment/sheets/${sheetId}`)).text();
-    const submit = await p1.post(`/assessment/sheets/${sheetId}`, { ...formFields(again, 'sheet-form'), intent: 'submit' });
+    const submit = await p1.post(`/assessment/sheets/${sheetId}`, {
+      ...formFields(again, 'sheet-form'),
+      intent: 'submit',
+    });
     expect(submit.status).toBe(422);
     const summary = errorSummary(await submit.text()).join(' ');
     expect(summary).toContain('Lembar belum lengkap');
@@ -246,7 +251,12 @@ describe('the score sheet', () => {
   it('refuses a stale version, keeping the input', async () => {
     const html = await (await p1.get(`/assessment/sheets/${sheetId}`)).text();
     const fields = formFields(html, 'sheet-form');
-    const res = await p1.post(`/assessment/sheets/${sheetId}`, { ...fields, version: '1', 'note.A2': 'baru', intent: 'save' });
+    const res = await p1.post(`/assessment/sheets/${sheetId}`, {
+      ...fields,
+      version: '1',
+      'note.A2': 'baru',
+      intent: 'save',
+    });
     expect(res.status).toBe(409);
     const body = await res.text();
     expect(textOf(body)).toContain('Lembar ini diubah di tab atau perangkat lain');
@@ -276,13 +286,21 @@ describe('the score sheet', () => {
 
   it('submits, computes the total, locks the sheet and refuses editing after', async () => {
     const html = await (await p1.get(`/assessment/sheets/${sheetId}`)).text();
-    const fields = { ...formFields(html, 'sheet-form'), ...(await fullLevels(sheetId, 'penilai1')), intent: 'submit' };
+    const fields = {
+      ...formFields(html, 'sheet-form'),
+      ...(await fullLevels(sheetId, 'penilai1')),
+      intent: 'submit',
+    };
     const res = await p1.post(`/assessment/sheets/${sheetId}`, fields);
     expect(res.status).toBe(303);
     const s = (await sheetOf(nominationId, 'penilai1'))!;
     expect(s.status).toBe('submitted');
     expect(s.total).toBe(100);
-    const locked = await p1.post(`/assessment/sheets/${sheetId}`, { ...fields, version: String(s.version), intent: 'save' });
+    const locked = await p1.post(`/assessment/sheets/${sheetId}`, {
+      ...fields,
+      version: String(s.version),
+      intent: 'save',
+    });
     expect(locked.status).toBe(409);
     expect(errorSummary(await locked.text()).join(' ')).toContain('sudah dikirim dan terkunci');
     const api = await p1.request(`/api/v1/assessment/sheets/${sheetId}`, {
@@ -300,7 +318,11 @@ describe('the score sheet', () => {
     const p2 = await t.as('penilai2@ovop.test');
     const [s2] = await t.deps.db.select().from(scoreSheets).where(eq(scoreSheets.assessorId, ids.penilai2!));
     const html = await (await p2.get(`/assessment/sheets/${s2!.id}`)).text();
-    const fields = { ...formFields(html, 'sheet-form'), ...(await fullLevels(s2!.id, 'penilai2', 'bottom')), intent: 'submit' };
+    const fields = {
+      ...formFields(html, 'sheet-form'),
+      ...(await fullLevels(s2!.id, 'penilai2', 'bottom')),
+      intent: 'submit',
+    };
     const [a, b] = await Promise.all([
       p2.post(`/assessment/sheets/${s2!.id}`, fields),
       p2.post(`/assessment/sheets/${s2!.id}`, fields),
@@ -314,7 +336,10 @@ describe('the score sheet', () => {
   });
 
   it('moves the nomination to assessed when its last sheet is submitted', async () => {
-    const sheets = await t.deps.db.select().from(scoreSheets).where(eq(scoreSheets.nominationId, nominationId));
+    const sheets = await t.deps.db
+      .select()
+      .from(scoreSheets)
+      .where(eq(scoreSheets.nominationId, nominationId));
     for (const s of sheets.filter((x) => x.status === 'draft')) {
       const who = Object.entries(ids).find(([, id]) => id === s.assessorId)![0];
       const client = await t.as(`${who}@ovop.test`);
@@ -334,7 +359,10 @@ describe('the score sheet', () => {
     const p3 = await t.as('penilai3@ovop.test');
     const list = (await (await p3.get('/api/v1/assessment/assignments')).json()) as { sheetId: string }[];
     for (const r of list) {
-      const body = (await (await p3.get(`/api/v1/assessment/sheets/${r.sheetId}`)).json()) as Record<string, unknown>;
+      const body = (await (await p3.get(`/api/v1/assessment/sheets/${r.sheetId}`)).json()) as Record<
+        string,
+        unknown
+      >;
       expect(Object.keys(body)).not.toContain('mean');
       expect(JSON.stringify(body)).not.toContain(ids.penilai1!);
     }
@@ -359,7 +387,10 @@ describe('permissions', () => {
         const status = (await client.get(path)).status;
         expect([email, path, status]).toEqual([email, path, email === 'admin@ovop.test' ? 200 : 403]);
       }
-      for (const path of [`/assessment/cycles/${cycleId}/assignments/bulk`, `/assessment/cycles/${cycleId}/assignments/${n!.id}/unassign`]) {
+      for (const path of [
+        `/assessment/cycles/${cycleId}/assignments/bulk`,
+        `/assessment/cycles/${cycleId}/assignments/${n!.id}/unassign`,
+      ]) {
         const status = (await client.post(path, { assessorId: ids.penilai1! })).status;
         if (email !== 'admin@ovop.test') expect([email, path, status]).toEqual([email, path, 403]);
       }

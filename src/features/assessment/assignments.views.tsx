@@ -46,7 +46,7 @@ function AssessorNames(props: { assessors: AssignedAssessor[] }) {
   const { t } = useText();
   if (props.assessors.length === 0) return <span class="muted">{t('noAssessors')}</span>;
   return (
-    <ul class="plain-list">
+    <ul class="plain">
       {props.assessors.map((a) => (
         <li>
           {a.name}{' '}

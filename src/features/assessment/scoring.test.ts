@@ -155,6 +155,53 @@ describe('assignment', () => {
   });
 });
 
+describe('manual and bulk assignment', () => {
+  it('refuses a bulk assignment with each reason listed and writes nothing', async () => {
+    const list = await passed();
+    const before = (await t.deps.db.select().from(assignments)).length;
+    const res = await admin.post(`/assessment/cycles/${cycleId}/assignments/bulk`, {
+      nominationIds: list.map((n) => n.id),
+      assessorId: ids.penilai3!,
+    });
+    expect(res.status).toBe(422);
+    const summary = errorSummary(await res.text()).join(' ');
+    expect(summary).toContain('mitra usaha');
+    expect(summary).toContain('sudah ditugaskan');
+    expect(await t.deps.db.select().from(assignments)).toHaveLength(before);
+    const none = await admin.post(`/assessment/cycles/${cycleId}/assignments/bulk`, { assessorId: ids.penilai3! });
+    expect(errorSummary(await none.text()).join(' ')).toContain('Pilih paling sedikit satu usulan');
+  });
+
+  it('unassigns a draft assessor, telling them, and assigns them back in bulk', async () => {
+    const [a] = await t.deps.db.select().from(assignments).where(eq(assignments.assessorId, ids.penilai1!));
+    const res = await admin.post(`/assessment/cycles/${cycleId}/assignments/${a!.nominationId}/unassign`, {
+      assessorId: ids.penilai1!,
+    });
+    expect(res.status).toBe(303);
+    expect(
+      await t.deps.db
+        .select()
+        .from(assignments)
+        .where(and(eq(assignments.assessorId, ids.penilai1!), eq(assignments.nominationId, a!.nominationId))),
+    ).toHaveLength(0);
+    const told = await t.deps.db.select().from(notifications).where(eq(notifications.kind, 'assessment.unassigned'));
+    expect(told).toHaveLength(1);
+    const again = await admin.post(`/assessment/cycles/${cycleId}/assignments/bulk`, {
+      nominationIds: [a!.nominationId],
+      assessorId: ids.penilai1!,
+    });
+    expect(again.status).toBe(303);
+    const [back] = await t.deps.db
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.assessorId, ids.penilai1!), eq(assignments.nominationId, a!.nominationId)));
+    expect(back!.method).toBe('bulk');
+    const page = textOf(await (await admin.get(`/assessment/cycles/${cycleId}/assignments/${a!.nominationId}?lang=en`)).text());
+    expect(page).toContain('Assigned assessors');
+    expect(page).toContain('Penilai Satu');
+  });
+});
+
 describe('the assessor', () => {
   it('sees only their own assignments and gets 404 for another nomination (page and API)', async () => {
     const p1 = await t.as('penilai1@ovop.test');
@@ -271,6 +318,27 @@ describe('the score sheet', () => {
     const data = (await res.json()) as { ok: boolean; version: number };
     expect(data.ok).toBe(true);
     expect(data.version).toBe(Number(fields.version) + 1);
+  });
+
+  it('adds an evidence photo, served to its assessor only', async () => {
+    const { pngBytes, file } = await import('../../../tests/helpers/nominations.ts');
+    const res = await p1.post(`/assessment/sheets/${sheetId}/evidence`, {
+      photo: file(pngBytes(), 'kemasan.png', 'image/png'),
+      criterionCode: 'A1',
+    });
+    expect(res.status).toBe(303);
+    const html = await (await p1.get(`/assessment/sheets/${sheetId}`)).text();
+    const src = /src="(\/assessment\/sheets\/[^"]+\/evidence\/[^"]+)"/.exec(html)?.[1];
+    expect(src).toBeTruthy();
+    const img = await p1.get(src!);
+    expect(img.status).toBe(200);
+    expect(img.headers.get('content-type')).toBe('image/webp');
+    const p2 = await t.as('penilai2@ovop.test');
+    expect((await p2.get(src!)).status).toBe(404);
+    const bad = await p1.post(`/assessment/sheets/${sheetId}/evidence`, {
+      photo: file(new TextEncoder().encode('not an image'), 'catatan.txt', 'text/plain'),
+    });
+    expect(bad.status).toBe(422);
   });
 
   it('prints a blank sheet, and a filled one only after submit', async () => {
@@ -396,7 +464,7 @@ describe('permissions', () => {
       }
     }
     const anonymous = t.client();
-    expect((await anonymous.get(`/assessment/cycles/${cycleId}/assignments`)).status).toBe(303);
+    expect((await anonymous.get(`/assessment/cycles/${cycleId}/assignments`)).status).toBe(302);
     expect((await anonymous.get(`/api/v1/cycles/${cycleId}/assignments`)).status).toBe(401);
   });
 

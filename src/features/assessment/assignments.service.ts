@@ -201,7 +201,7 @@ async function conflictInputs(db: Db, noms: readonly AssignableNomination[]): Pr
 const label = (n: AssignableNomination) => `${n.product} (${n.ikm})`;
 
 /** The assignment problem of a cycle as the pure rules take it (loads on other nominations lower the caps). */
-async function problemOf(db: Db, cycleId: string, lang: Lang) {
+async function problemOf(db: Db, cycleId: string) {
   const noms = await nominationsOf(db, cycleId, undefined, ASSIGNABLE_STATES);
   const asr = await assessorsForCycle(db, cycleId);
   const loads = await loadsIn(db, cycleId);
@@ -227,7 +227,6 @@ async function problemOf(db: Db, cycleId: string, lang: Lang) {
       .filter((a) => known.has(a.assessorId))
       .map((a) => ({ assessorId: a.assessorId, nominationId: n.id })),
   );
-  void lang;
   return { noms, asr, assessors, nominationsIn, existing, conflicts: await conflictInputs(db, noms) };
 }
 
@@ -243,7 +242,7 @@ export async function previewAutomatic(
   k: number;
 }> {
   const { k } = await assignmentCycle(db, cycleId);
-  const p = await problemOf(db, cycleId, opts.lang);
+  const p = await problemOf(db, cycleId);
   const result = assignAssessors({
     nominations: p.nominationsIn,
     assessors: p.assessors,
@@ -287,8 +286,7 @@ async function writeAssignments(
 ): Promise<number> {
   if (pairs.length === 0) return 0;
   const notified = await db.transaction(async (tx) => {
-    const { k } = { k: (await ensureCycleSettings(tx, cycleId)).assessorsPerNomination };
-    void k;
+    await ensureCycleSettings(tx, cycleId);
     const nomIds = [...new Set(pairs.map((p) => p.nominationId))];
     // Lock the nominations so two admins assigning at once see each other's rows.
     await tx

@@ -168,7 +168,9 @@ describe('manual and bulk assignment', () => {
     expect(summary).toContain('mitra usaha');
     expect(summary).toContain('sudah ditugaskan');
     expect(await t.deps.db.select().from(assignments)).toHaveLength(before);
-    const none = await admin.post(`/assessment/cycles/${cycleId}/assignments/bulk`, { assessorId: ids.penilai3! });
+    const none = await admin.post(`/assessment/cycles/${cycleId}/assignments/bulk`, {
+      assessorId: ids.penilai3!,
+    });
     expect(errorSummary(await none.text()).join(' ')).toContain('Pilih paling sedikit satu usulan');
   });
 
@@ -184,7 +186,10 @@ describe('manual and bulk assignment', () => {
         .from(assignments)
         .where(and(eq(assignments.assessorId, ids.penilai1!), eq(assignments.nominationId, a!.nominationId))),
     ).toHaveLength(0);
-    const told = await t.deps.db.select().from(notifications).where(eq(notifications.kind, 'assessment.unassigned'));
+    const told = await t.deps.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.kind, 'assessment.unassigned'));
     expect(told).toHaveLength(1);
     const again = await admin.post(`/assessment/cycles/${cycleId}/assignments/bulk`, {
       nominationIds: [a!.nominationId],
@@ -196,7 +201,9 @@ describe('manual and bulk assignment', () => {
       .from(assignments)
       .where(and(eq(assignments.assessorId, ids.penilai1!), eq(assignments.nominationId, a!.nominationId)));
     expect(back!.method).toBe('bulk');
-    const page = textOf(await (await admin.get(`/assessment/cycles/${cycleId}/assignments/${a!.nominationId}?lang=en`)).text());
+    const page = textOf(
+      await (await admin.get(`/assessment/cycles/${cycleId}/assignments/${a!.nominationId}?lang=en`)).text(),
+    );
     expect(page).toContain('Assigned assessors');
     expect(page).toContain('Penilai Satu');
   });
@@ -421,6 +428,11 @@ describe('the score sheet', () => {
     }
     const [n] = await t.deps.db.select().from(nominations).where(eq(nominations.id, nominationId));
     expect(n!.state).toBe('assessed');
+    const told = await t.deps.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.kind, 'assessment.completed'));
+    expect(told.length).toBeGreaterThanOrEqual(1);
   });
 
   it('never shows another assessor’s scores through the API', async () => {
@@ -503,5 +515,12 @@ describe('permissions', () => {
     }
     const anonymous = t.client();
     expect((await anonymous.get('/api/v1/assessment/assignments')).status).toBe(401);
+    const doc = JSON.stringify(await (await anonymous.get('/api/v1/openapi.json')).json());
+    for (const path of [
+      '/assessment/sheets/{id}/submit',
+      '/assessment/assignments',
+      '/cycles/{id}/assignments',
+    ])
+      expect(doc).toContain(path);
   });
 });

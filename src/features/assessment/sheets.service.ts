@@ -32,7 +32,8 @@ import {
   type Violation,
 } from './rubric.rules.ts';
 import { say } from './rules.messages.ts';
-import { sheetErrors } from './sheets.messages.ts';
+import { sheetErrors, sheetsText } from './sheets.messages.ts';
+import { deliverAfterCommit, notify, provinceAdmins } from '../../platform/notify.ts';
 
 export type SheetRow = typeof scoreSheets.$inferSelect;
 export type EntryRow = typeof scoreEntries.$inferSelect;
@@ -389,7 +390,8 @@ export async function submitSheet(
   const own = await ownSheetRow(db, actor, sheetId);
   await assignedNomination(db, actor, own.nominationId);
   if (own.status === 'submitted') throw lockedError(actor);
-  return db.transaction(async (tx) => {
+  let sent = 0;
+  const result = await db.transaction(async (tx) => {
     // The nomination first, then the sheet: the same order as assignment, so two submits never deadlock.
     const [nomination] = await tx
       .select({ id: nominations.id, state: nominations.state, kabkotaCode: nominations.kabkotaCode })
@@ -446,9 +448,27 @@ export async function submitSheet(
         allScoreSheetsSubmitted: true,
       });
       completed = true;
+      const [names] = await tx
+        .select({ product: products.name, cycle: cycles.name })
+        .from(nominations)
+        .innerJoin(products, eq(products.id, nominations.productId))
+        .innerJoin(cycles, eq(cycles.id, nominations.cycleId))
+        .where(eq(nominations.id, sheet.nominationId));
+      sent = await notify(tx, env.mail, {
+        userIds: await provinceAdmins(tx),
+        kind: 'assessment.completed',
+        message: {
+          title: sheetsText.completedTitle,
+          body: sheetsText.completedBody,
+          params: { product: names?.product ?? '-', cycle: names?.cycle ?? '-' },
+        },
+        link: `/assessment/cycles/${sheet.cycleId}/assignments/${sheet.nominationId}`,
+      });
     }
     return { sheet: updated, completed };
   });
+  if (sent > 0) void deliverAfterCommit(db, env.mail);
+  return result;
 }
 
 /** Adds an evidence photo to a draft sheet (a light WebP copy without metadata is kept). */

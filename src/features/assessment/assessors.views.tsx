@@ -279,6 +279,8 @@ export function AssessmentHome(props: {
   assessor: Assessor;
   conflicts: ConflictView[];
   activeConflicts: number;
+  /** How many nominations are assigned to the assessor. */
+  assignments?: number;
 }) {
   const { v, t } = useText();
   const ct = v.tr(conflictsText);
@@ -290,6 +292,7 @@ export function AssessmentHome(props: {
       </PageHeading>
       <section>
         <h2>{t('assignments')}</h2>
+        {props.assignments === 0 && <EmptyState>{t('noAssignments')}</EmptyState>}
         <p class="action-row">
           <LinkButton href="/assessment/assignments" variant="primary">
             {v.tr(sheetsText)('myAssignments')}

@@ -352,10 +352,14 @@ describe('the score sheet', () => {
     const blank = await p1.get(`/assessment/sheets/${sheetId}/blank.pdf`);
     expect(blank.status).toBe(200);
     expect(blank.headers.get('content-type')).toBe('application/pdf');
-    const { PDFParse } = await import('pdf-parse').catch(() => ({ PDFParse: undefined }));
-    void PDFParse;
     const bytes = new Uint8Array(await blank.arrayBuffer());
-    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    const { PDFParse } = await import('pdf-parse');
+    const parser = new PDFParse({ data: bytes });
+    const text = (await parser.getText()).text;
+    await parser.destroy();
+    expect(text).toContain('Lembar Penilaian OVOP');
+    expect(text).toContain('A1');
+    expect(text).toContain('Tanda tangan penilai');
     expect((await p1.get(`/assessment/sheets/${sheetId}/filled.pdf`)).status).toBe(409);
   });
 

@@ -10,6 +10,9 @@ import { jsxRenderer } from 'hono/jsx-renderer';
 import { secureHeaders } from 'hono/secure-headers';
 import { assessmentApi } from './features/assessment/assessment.api.ts';
 import { assessorsRoutes } from './features/assessment/assessors.routes.tsx';
+import { assignmentsRoutes } from './features/assessment/assignments.routes.tsx';
+import { scoringApi } from './features/assessment/scoring.api.ts';
+import { sheetsRoutes } from './features/assessment/sheets.routes.tsx';
 import { conflictsRoutes } from './features/assessment/conflicts.routes.tsx';
 import { rubricsRoutes } from './features/assessment/rubrics.routes.tsx';
 import { labelRubricRefs } from './features/assessment/rubrics.service.ts';
@@ -87,6 +90,7 @@ const apiRouters: ApiRouter[] = [
   nominationsApi,
   coachingApi,
   assessmentApi,
+  scoringApi,
   catalogApi,
 ];
 
@@ -197,6 +201,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', rubricsRoutes);
   app.route('/', assessorsRoutes);
   app.route('/', conflictsRoutes);
+  app.route('/', assignmentsRoutes);
+  app.route('/', sheetsRoutes);
   setRubricRefLabeller(labelRubricRefs);
   app.route('/', catalogRoutes);
   app.route('/', inquiryRoutes);

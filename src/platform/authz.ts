@@ -60,6 +60,8 @@ export const PERMISSIONS = {
   'conflicts.declare': ['penilai'],
   'conflicts.write': ['admin_provinsi', 'penilai'],
   'conflicts.manage': admin,
+  // Assignment of assessors (admin) and scoring (the assessor's own sheets; scope in the service).
+  'assignments.manage': admin,
   // Buyers' inquiries from the public catalog (features/catalog): the kab/kota's officers and the admins.
   'inquiries.read': ['admin_provinsi', 'petugas_kabkota'],
   'inquiries.update': ['admin_provinsi', 'petugas_kabkota'],

@@ -13,6 +13,7 @@ import { seedDemoNominations } from '../../features/nominations/nominations.demo
 import { seedCoachingDemo } from '../../features/coaching/coaching.demo.ts';
 import { seedDefaultRubrics } from '../../features/assessment/rubrics.service.ts';
 import { seedDemoAssessment } from '../../features/assessment/assessment.demo.ts';
+import { seedDemoScoring } from '../../features/assessment/scoring.demo.ts';
 import { seedDemoCatalog } from '../../features/catalog/catalog.demo.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedRegions } from './regions.ts';
@@ -36,6 +37,7 @@ const DEMO_STEPS: { name: string; run: (ctx: SeedContext) => Promise<void> }[] =
   },
   { name: 'coaching', run: seedCoachingDemo },
   { name: 'assessment', run: ({ db }) => seedDemoAssessment(db) },
+  { name: 'scoring', run: ({ db, config, files }) => seedDemoScoring(db, config, files) },
   { name: 'catalog', run: ({ db }) => seedDemoCatalog(db) },
 ];
 

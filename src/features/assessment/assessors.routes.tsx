@@ -29,6 +29,7 @@ import {
   OwnProfilePage,
 } from './assessors.views.tsx';
 import { conflictSuggestions, listConflicts, recentOwnConflicts } from './conflicts.service.ts';
+import { myAssignments } from './sheets.service.ts';
 
 export const assessorsRoutes = new Hono<AppEnv>();
 
@@ -119,6 +120,7 @@ assessorsRoutes.get('/assessment', self, async (c) => {
       assessor={assessor}
       conflicts={conflicts}
       activeConflicts={conflicts.filter((x) => !x.withdrawnAt).length}
+      assignments={(await myAssignments(db, actor)).length}
     />,
     { title: text(c)('areaTitle') },
   );

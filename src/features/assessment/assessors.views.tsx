@@ -29,6 +29,7 @@ import type { Assessor } from './assessors.service.ts';
 import { conflictsText } from './conflicts.messages.ts';
 import type { ConflictView } from './conflicts.service.ts';
 import { ConflictTable } from './conflicts.views.tsx';
+import { sheetsText } from './sheets.messages.ts';
 
 type Values = Record<string, unknown>;
 
@@ -278,6 +279,8 @@ export function AssessmentHome(props: {
   assessor: Assessor;
   conflicts: ConflictView[];
   activeConflicts: number;
+  /** How many nominations are assigned to the assessor. */
+  assignments?: number;
 }) {
   const { v, t } = useText();
   const ct = v.tr(conflictsText);
@@ -289,7 +292,12 @@ export function AssessmentHome(props: {
       </PageHeading>
       <section>
         <h2>{t('assignments')}</h2>
-        <EmptyState>{t('noAssignments')}</EmptyState>
+        {props.assignments === 0 && <EmptyState>{t('noAssignments')}</EmptyState>}
+        <p class="action-row">
+          <LinkButton href="/assessment/assignments" variant="primary">
+            {v.tr(sheetsText)('myAssignments')}
+          </LinkButton>
+        </p>
       </section>
       <section>
         <h2>{ct('title')}</h2>

@@ -24,6 +24,16 @@ export const NAV: NavItem[] = [
   { href: '/candidates', label: { id: 'Calon OVOP', en: 'Candidates' }, permission: 'candidates.read' },
   { href: '/nominations', label: { id: 'Usulan', en: 'Nominations' }, permission: 'nominations.read' },
   { href: '/assessment', label: { id: 'Penilaian', en: 'Assessment' }, permission: 'assessment.self' },
+  {
+    href: '/assessment/assignments',
+    label: { id: 'Penugasan saya', en: 'My assignments' },
+    permission: 'assessment.self',
+  },
+  {
+    href: '/assessment/cycles',
+    label: { id: 'Penugasan penilai', en: 'Assessor assignments' },
+    permission: 'assignments.manage',
+  },
   { href: '/rubrics', label: { id: 'Rubrik', en: 'Rubrics' }, permission: 'rubrics.read' },
   { href: '/admin/assessors', label: { id: 'Penilai', en: 'Assessors' }, permission: 'assessors.manage' },
   { href: '/events', label: eventsNav.events, permission: 'events.read' },

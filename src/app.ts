@@ -12,6 +12,8 @@ import { assessmentApi } from './features/assessment/assessment.api.ts';
 import { assessorsRoutes } from './features/assessment/assessors.routes.tsx';
 import { conflictsRoutes } from './features/assessment/conflicts.routes.tsx';
 import { rubricsRoutes } from './features/assessment/rubrics.routes.tsx';
+import { resultsIkmPanel, resultsRoutes } from './features/assessment/results.routes.tsx';
+import { resultsApi } from './features/assessment/results.api.ts';
 import { labelRubricRefs } from './features/assessment/rubrics.service.ts';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
 import { coachingApi } from './features/coaching/coaching.api.ts';
@@ -87,6 +89,7 @@ const apiRouters: ApiRouter[] = [
   nominationsApi,
   coachingApi,
   assessmentApi,
+  resultsApi,
   catalogApi,
 ];
 
@@ -197,6 +200,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', rubricsRoutes);
   app.route('/', assessorsRoutes);
   app.route('/', conflictsRoutes);
+  app.route('/', resultsRoutes);
+  ikmProfilePanels.add(resultsIkmPanel);
   setRubricRefLabeller(labelRubricRefs);
   app.route('/', catalogRoutes);
   app.route('/', inquiryRoutes);

@@ -60,6 +60,10 @@ export const PERMISSIONS = {
   'conflicts.declare': ['penilai'],
   'conflicts.write': ['admin_provinsi', 'penilai'],
   'conflicts.manage': admin,
+  // Results, moderation, decisions, gap analysis and exports (features/assessment/results.*).
+  'results.manage': admin,
+  'results.read': ['admin_provinsi', 'penilai'],
+  'moderation.take_part': ['admin_provinsi', 'penilai'],
   // Buyers' inquiries from the public catalog (features/catalog): the kab/kota's officers and the admins.
   'inquiries.read': ['admin_provinsi', 'petugas_kabkota'],
   'inquiries.update': ['admin_provinsi', 'petugas_kabkota'],

@@ -144,7 +144,10 @@ export async function scoredNomination(
 
 async function productName(t: TestApp, productId: string): Promise<string | undefined> {
   const { products } = await import('../../src/db/schema/registry.ts');
-  const [p] = await t.database.db.select({ name: products.name }).from(products).where(eq(products.id, productId));
+  const [p] = await t.database.db
+    .select({ name: products.name })
+    .from(products)
+    .where(eq(products.id, productId));
   return p?.name;
 }
 

@@ -88,7 +88,11 @@ export async function addModerationPost(
 }
 
 function assertOpen(row: ResultRow): void {
-  if (row.stored?.status === 'decided' || row.nomination.state === 'decided' || row.nomination.state === 'published')
+  if (
+    row.stored?.status === 'decided' ||
+    row.nomination.state === 'decided' ||
+    row.nomination.state === 'published'
+  )
     throw ruleViolation('_form', resultsRules.locked, {}, 409);
 }
 
@@ -206,7 +210,11 @@ export async function decideResult(
   env: NominationEnv,
   actor: Actor,
   nominationId: string,
-  input: { star?: number | null | undefined; overrideReason?: string | undefined; version?: number | undefined },
+  input: {
+    star?: number | null | undefined;
+    overrideReason?: string | undefined;
+    version?: number | undefined;
+  },
 ): Promise<{ result: StoredResult; recommendations: number }> {
   const preview = await previewDecision(db, actor, nominationId, input);
   const { row } = preview;
@@ -299,11 +307,22 @@ export async function bulkDecideResults(
       await decideResult(db, env, actor, id, {});
       out.push({ id, name, ok: true });
     } catch (err) {
-      if (err instanceof DomainError) out.push({ id, name, ok: false, message: err.userMessage, params: err.params });
+      if (err instanceof DomainError)
+        out.push({ id, name, ok: false, message: err.userMessage, params: err.params });
       else if (err instanceof NotFoundError)
-        out.push({ id, name, ok: false, message: { id: 'Usulan tidak ditemukan.', en: 'Nomination not found.' } });
+        out.push({
+          id,
+          name,
+          ok: false,
+          message: { id: 'Usulan tidak ditemukan.', en: 'Nomination not found.' },
+        });
       else if (err instanceof StaleVersionError)
-        out.push({ id, name, ok: false, message: { id: 'Hasil berubah; periksa lagi.', en: 'The result changed; check again.' } });
+        out.push({
+          id,
+          name,
+          ok: false,
+          message: { id: 'Hasil berubah; periksa lagi.', en: 'The result changed; check again.' },
+        });
       else throw err;
     }
   }

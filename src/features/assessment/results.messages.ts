@@ -8,7 +8,10 @@ export const resultsText = defineMessages({
     en: 'Computed directly from the submitted score sheets. Normalised scores (per-assessor z-scores) are shown beside the raw ones, never instead of them.',
   },
   settings: { id: 'Pengaturan penilaian', en: 'Assessment settings' },
-  exportXlsx: { id: 'Unduh Excel (hasil dan matriks nilai)', en: 'Download Excel (results and score matrix)' },
+  exportXlsx: {
+    id: 'Unduh Excel (hasil dan matriks nilai)',
+    en: 'Download Excel (results and score matrix)',
+  },
   exportPdf: { id: 'Unduh PDF hasil', en: 'Download results PDF' },
   exportMatrixPdf: { id: 'Unduh PDF matriks nilai', en: 'Download score matrix PDF' },
   filter: { id: 'Saring', en: 'Filter' },
@@ -59,13 +62,22 @@ export const resultsText = defineMessages({
   open: { id: 'Belum diputuskan', en: 'Not decided' },
   incomplete: { id: 'Belum lengkap', en: 'Incomplete' },
   noSheets: { id: 'Belum ada lembar', en: 'No sheets yet' },
-  none: { id: 'Belum ada usulan yang lolos seleksi administrasi dalam periode ini.', en: 'No nomination of this round has passed administrative selection yet.' },
-  noneFiltered: { id: 'Tidak ada usulan yang cocok dengan saringan.', en: 'No nomination matches the filter.' },
+  none: {
+    id: 'Belum ada usulan yang lolos seleksi administrasi dalam periode ini.',
+    en: 'No nomination of this round has passed administrative selection yet.',
+  },
+  noneFiltered: {
+    id: 'Tidak ada usulan yang cocok dengan saringan.',
+    en: 'No nomination matches the filter.',
+  },
   moderate: { id: 'Moderasi', en: 'Moderate' },
   gaps: { id: 'Analisis kesenjangan', en: 'Gap analysis' },
   decide: { id: 'Putuskan', en: 'Decide' },
   choose: { id: 'Pilih {name}', en: 'Choose {name}' },
-  decideChosen: { id: 'Putuskan yang dipilih (bintang hasil hitungan)', en: 'Decide the chosen ones (computed star)' },
+  decideChosen: {
+    id: 'Putuskan yang dipilih (bintang hasil hitungan)',
+    en: 'Decide the chosen ones (computed star)',
+  },
   noStar: { id: 'tanpa bintang', en: 'no star' },
   stars: { id: '{n} bintang', en: '{n} stars' },
   computedStar: { id: 'Bintang hasil hitungan', en: 'Computed star' },
@@ -100,7 +112,10 @@ export const resultsText = defineMessages({
   agreedReason: { id: 'Alasan kesepakatan', en: 'Reason for the agreed score' },
   recordAgreed: { id: 'Catat nilai yang disepakati', en: 'Record the agreed score' },
   agreedRecorded: { id: 'Nilai yang disepakati dicatat: {score}.', en: 'Agreed score recorded: {score}.' },
-  agreedCurrent: { id: 'Nilai yang disepakati: {score}. Alasan: {reason}', en: 'Agreed score: {score}. Reason: {reason}' },
+  agreedCurrent: {
+    id: 'Nilai yang disepakati: {score}. Alasan: {reason}',
+    en: 'Agreed score: {score}. Reason: {reason}',
+  },
   notFlagged: {
     id: 'Penilai tidak berbeda jauh pada usulan ini; moderasi tidak diperlukan.',
     en: 'The assessors do not disagree on this nomination; no moderation is needed.',
@@ -126,7 +141,10 @@ export const resultsText = defineMessages({
   confirm: { id: 'Konfirmasi dan kunci', en: 'Confirm and lock' },
   cancel: { id: 'Batal', en: 'Cancel' },
   decidedFlash: { id: 'Hasil diputuskan: {name}, {star}.', en: 'Result decided: {name}, {star}.' },
-  bulkDone: { id: '{ok} hasil diputuskan; {skipped} dilewati.', en: '{ok} results decided; {skipped} skipped.' },
+  bulkDone: {
+    id: '{ok} hasil diputuskan; {skipped} dilewati.',
+    en: '{ok} results decided; {skipped} skipped.',
+  },
   bulkConfirmLead: {
     id: 'Hasil berikut akan diputuskan dengan bintang hasil hitungan dan dikunci.',
     en: 'These results will be decided with their computed star and locked.',
@@ -153,7 +171,10 @@ export const resultsText = defineMessages({
   noGaps: { id: 'Belum ada nilai untuk dianalisis.', en: 'No scores to analyse yet.' },
   // IKM panel
   panelTitle: { id: 'Hasil penilaian OVOP', en: 'OVOP assessment results' },
-  panelLine: { id: '{cycle}: {product} — {star}, nilai {score}', en: '{cycle}: {product} — {star}, score {score}' },
+  panelLine: {
+    id: '{cycle}: {product} — {star}, nilai {score}',
+    en: '{cycle}: {product} — {star}, score {score}',
+  },
   panelNotDecided: { id: 'belum diputuskan', en: 'not decided yet' },
   // Settings
   settingsTitle: { id: 'Pengaturan penilaian: {cycle}', en: 'Assessment settings: {cycle}' },
@@ -170,10 +191,16 @@ export const resultsText = defineMessages({
   measure_sd: { id: 'simpangan baku', en: 'standard deviation' },
   threshold: { id: 'Ambang perbedaan (poin)', en: 'Disagreement threshold (points)' },
   thresholdHint: { id: 'Kosongkan agar tidak pernah ditandai.', en: 'Leave empty never to flag.' },
-  normalise: { id: 'Tampilkan nilai ternormalisasi (skor-z per penilai)', en: 'Show normalised scores (per-assessor z-scores)' },
+  normalise: {
+    id: 'Tampilkan nilai ternormalisasi (skor-z per penilai)',
+    en: 'Show normalised scores (per-assessor z-scores)',
+  },
   minSheets: { id: 'Lembar minimal untuk normalisasi', en: 'Least sheets to normalise an assessor' },
   severityThreshold: { id: 'Ambang ketat/longgar (poin)', en: 'Severe/lenient threshold (points)' },
-  severityShared: { id: 'Usulan bersama minimal untuk menilai kecenderungan', en: 'Least shared nominations to judge a tendency' },
+  severityShared: {
+    id: 'Usulan bersama minimal untuk menilai kecenderungan',
+    en: 'Least shared nominations to judge a tendency',
+  },
   bands: { id: 'Rentang nilai tiap bintang', en: 'Score band of each star' },
   bandsHint: {
     id: 'Dari ≤ nilai < sampai; bintang tertinggi sampai 100. Nilai di bawah rentang terendah tidak mendapat bintang.',
@@ -187,7 +214,10 @@ export const resultsText = defineMessages({
     en: 'One condition a line: fact, operator (not_true, in, not_in, below) and values, e.g. "commodity in makanan_minuman". Facts: legality, commodity, foodPermits, marketReach.',
   },
   gate: { id: 'Syarat {n}', en: 'Gate {n}' },
-  newGate: { id: 'Syarat baru (kosongkan kodenya bila tidak perlu)', en: 'New gate (leave its code empty when not needed)' },
+  newGate: {
+    id: 'Syarat baru (kosongkan kodenya bila tidak perlu)',
+    en: 'New gate (leave its code empty when not needed)',
+  },
   gateCode: { id: 'Kode', en: 'Code' },
   gateEnabled: { id: 'Berlaku', en: 'In force' },
   gateEffect: { id: 'Akibat', en: 'Effect' },
@@ -238,6 +268,7 @@ export const resultsRules = validationMessages('results', {
     id: 'Hasil ini berubah sejak Anda membukanya; periksa lagi.',
     en: 'This result changed since you opened it; check it again.',
   },
+  bulkNone: { id: 'Pilih setidaknya satu usulan.', en: 'Choose at least one nomination.' },
   gateLine: {
     id: 'Baris "{line}" tidak dapat dibaca: tulis fakta, operator dan nilai.',
     en: 'Line "{line}" cannot be read: write a fact, an operator and values.',

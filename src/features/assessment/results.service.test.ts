@@ -6,7 +6,12 @@ import { nominationResults } from '../../db/schema/scoring.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { nominationEnv } from '../nominations/nominations.env.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
-import { earlierStar, scoredNomination, scoringCycle, userId } from '../../../tests/helpers/scoring-fixtures.ts';
+import {
+  earlierStar,
+  scoredNomination,
+  scoringCycle,
+  userId,
+} from '../../../tests/helpers/scoring-fixtures.ts';
 import { computeCycleResults } from './results.service.ts';
 import { decideResult } from './decisions.service.ts';
 
@@ -22,7 +27,7 @@ describe('cycle results from real sheets', () => {
     const agree = await scoredNomination(t, cycleId, {
       sheets: [
         { assessor: 'penilai1@ovop.test', level: 3 },
-        { assessor: 'penilai2@ovop.test', level: 3, },
+        { assessor: 'penilai2@ovop.test', level: 3 },
         { assessor: 'penilai3@ovop.test', level: 2, top: 10 },
       ],
     });
@@ -40,17 +45,27 @@ describe('cycle results from real sheets', () => {
     expect(s.result.flagged).toBe(true);
     expect(a.previous?.stars).toBe(2);
     expect(a.classification?.star).toBeGreaterThan(0);
-    const admin = { ...systemActor('t'), role: 'admin_provinsi' as const, userId: await userId(t, 'admin@ovop.test') };
+    const admin = {
+      ...systemActor('t'),
+      role: 'admin_provinsi' as const,
+      userId: await userId(t, 'admin@ovop.test'),
+    };
     const env = nominationEnv(t.deps);
     const out = await decideResult(t.database.db, env, admin, agree.nominationId, {});
     expect(out.result.status).toBe('decided');
     expect(out.result.starChange).toBe('raised');
     const [n] = await t.database.db.select().from(nominations).where(eq(nominations.id, agree.nominationId));
     expect(n!.state).toBe('decided');
-    const recs = await t.database.db.select().from(coachingRecommendations).where(eq(coachingRecommendations.ikmId, agree.ikmId));
+    const recs = await t.database.db
+      .select()
+      .from(coachingRecommendations)
+      .where(eq(coachingRecommendations.ikmId, agree.ikmId));
     expect(recs.length).toBe(out.recommendations);
     expect(recs.length).toBeGreaterThan(0);
-    const [r] = await t.database.db.select().from(nominationResults).where(eq(nominationResults.nominationId, agree.nominationId));
+    const [r] = await t.database.db
+      .select()
+      .from(nominationResults)
+      .where(eq(nominationResults.nominationId, agree.nominationId));
     expect(r!.finalStar).toBe(r!.computedStar);
   });
 });

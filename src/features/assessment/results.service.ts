@@ -169,7 +169,10 @@ export async function computeCycleResults(
       )
       .orderBy(asc(scoreSheets.submittedAt), asc(scoreSheets.id)))
       sheetRows.push({ ...r.sheet, assessorName: r.assessorName });
-    for (const r of await db.select().from(nominationResults).where(inArray(nominationResults.nominationId, ids)))
+    for (const r of await db
+      .select()
+      .from(nominationResults)
+      .where(inArray(nominationResults.nominationId, ids)))
       stored.set(r.nominationId, r);
   }
   const moderated = new Map<string, Moderation>();
@@ -201,8 +204,7 @@ export async function computeCycleResults(
     const classification =
       result.score === null ? null : classify(result.score, scale, settings.gates as Gate[], f);
     const prev = previous.get(n.id) ?? null;
-    const star =
-      decided?.status === 'decided' ? decided.finalStar : (classification?.star ?? null);
+    const star = decided?.status === 'decided' ? decided.finalStar : (classification?.star ?? null);
     const own = sheetRows.filter((s) => s.nominationId === n.id);
     return {
       nomination: {
@@ -276,7 +278,11 @@ async function factsOf(
     .select({ ikmId: legalDocuments.ikmId, expiry: legalDocuments.expiryDate })
     .from(legalDocuments)
     .where(
-      and(inArray(legalDocuments.ikmId, ikmIds), eq(legalDocuments.kind, 'nib'), isNull(legalDocuments.archivedAt)),
+      and(
+        inArray(legalDocuments.ikmId, ikmIds),
+        eq(legalDocuments.kind, 'nib'),
+        isNull(legalDocuments.archivedAt),
+      ),
     );
   const food = noms.filter((n) => n.commodity === 'makanan_minuman').map((n) => n.id);
   const permits = food.length
@@ -349,7 +355,10 @@ async function earlierStars(
 }
 
 /** One nomination's row of its cycle's results (404 when it has none). */
-export async function resultOf(db: Db, nominationId: string): Promise<{ view: CycleResultsView; row: ResultRow }> {
+export async function resultOf(
+  db: Db,
+  nominationId: string,
+): Promise<{ view: CycleResultsView; row: ResultRow }> {
   const [n] = await db
     .select({ cycleId: nominations.cycleId })
     .from(nominations)
@@ -362,7 +371,10 @@ export async function resultOf(db: Db, nominationId: string): Promise<{ view: Cy
 /** The levels of the submitted sheets of a nomination (for the gap analysis). */
 export async function sheetLevels(db: Db, sheetIds: readonly string[]): Promise<SheetLevels[]> {
   if (sheetIds.length === 0) return [];
-  const entries = await db.select().from(scoreEntries).where(inArray(scoreEntries.sheetId, [...sheetIds]));
+  const entries = await db
+    .select()
+    .from(scoreEntries)
+    .where(inArray(scoreEntries.sheetId, [...sheetIds]));
   return sheetIds.map((id) => {
     const levels: Record<string, number | null> = {};
     for (const e of entries) if (e.sheetId === id) levels[e.criterionCode] = e.level;
@@ -403,4 +415,3 @@ export function filterRows(rows: readonly ResultRow[], f: ResultsFilter): Result
       (!f.flagged || r.result.flagged),
   );
 }
-

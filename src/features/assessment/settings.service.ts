@@ -61,12 +61,17 @@ export interface SettingsInput {
   resultsOptions: ResultsOptions;
   gates: Gate[];
   bands: CycleBand[];
-  coachingMap: Record<string, CoachingKind>;
+  /** Criterion → coaching kind over the rubric's own; unchanged when not given. */
+  coachingMap?: Record<string, CoachingKind> | undefined;
   reason?: string | undefined;
 }
 
 /** Violations as the form's field messages, in the user's language. */
-export function violationFields(violations: readonly Violation[], lang: Lang, prefix = ''): Record<string, string> {
+export function violationFields(
+  violations: readonly Violation[],
+  lang: Lang,
+  prefix = '',
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of violations) {
     const key = `${prefix}${v.path}`;
@@ -94,13 +99,14 @@ export async function saveCycleSettings(
   const config = await getCycleConfig(db, cycleId);
   const maxStar = config.cycle.starScale;
   const problems = [
-    ...validateBands(scaleOf(maxStar, input.bands)).map((v) => ({ ...v, path: bandPath(v.path, input.bands) })),
+    ...validateBands(scaleOf(maxStar, input.bands)).map((v) => ({
+      ...v,
+      path: bandPath(v.path, input.bands),
+    })),
     ...validateGates(input.gates, maxStar),
   ];
-  if (problems.length)
-    throw new DomainError(settingsRefused, {}, violationFields(problems, actor.lang), 422);
-  const bandsChanged =
-    JSON.stringify(sortBands(input.bands)) !== JSON.stringify(sortBands(config.bands));
+  if (problems.length) throw new DomainError(settingsRefused, {}, violationFields(problems, actor.lang), 422);
+  const bandsChanged = JSON.stringify(sortBands(input.bands)) !== JSON.stringify(sortBands(config.bands));
   return db.transaction(async (tx) => {
     const before = await ensureCycleSettings(tx, cycleId);
     const [locked] = await tx
@@ -137,7 +143,7 @@ export async function saveCycleSettings(
         assessorsPerNomination: input.assessorsPerNomination,
         resultsOptions: input.resultsOptions,
         gates: input.gates,
-        coachingMap: input.coachingMap,
+        coachingMap: input.coachingMap ?? locked!.coachingMap,
         updatedAt: new Date(),
         version: locked!.version + 1,
       })

@@ -25,6 +25,11 @@ export const NAV: NavItem[] = [
   { href: '/nominations', label: { id: 'Usulan', en: 'Nominations' }, permission: 'nominations.read' },
   { href: '/assessment', label: { id: 'Penilaian', en: 'Assessment' }, permission: 'assessment.self' },
   { href: '/rubrics', label: { id: 'Rubrik', en: 'Rubrics' }, permission: 'rubrics.read' },
+  {
+    href: '/assessment/results',
+    label: { id: 'Hasil penilaian', en: 'Results' },
+    permission: 'results.manage',
+  },
   { href: '/admin/assessors', label: { id: 'Penilai', en: 'Assessors' }, permission: 'assessors.manage' },
   { href: '/events', label: eventsNav.events, permission: 'events.read' },
   { href: '/follow-ups', label: eventsNav.followUps, permission: 'followups.read' },

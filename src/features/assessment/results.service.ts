@@ -49,6 +49,17 @@ export const RESULT_STATES: readonly NominationState[] = [
 
 export type StoredResult = typeof nominationResults.$inferSelect;
 
+interface SheetRow {
+  id: string;
+  nominationId: string;
+  assessorId: string;
+  rubricVersionId: string;
+  total: number | null;
+  aspects: Record<string, number> | null;
+  submittedAt: Date | null;
+  assessorName: string;
+}
+
 /** A nomination as the results page names it. */
 export interface ResultNomination {
   id: string;
@@ -146,33 +157,67 @@ export async function computeCycleResults(
     .where(and(eq(nominations.cycleId, cycleId), inArray(nominations.state, [...RESULT_STATES]), only))
     .orderBy(asc(nominations.commodity), asc(products.name), asc(nominations.id));
   const ids = noms.map((n) => n.id);
+  const wanted = new Set(ids);
+  // The whole cycle is read by its cycle id (a list of 2,000 ids costs more than it saves).
+  const onlyOf = (col: Parameters<typeof inArray>[0]) =>
+    opts.nominationIds?.length ? inArray(col, [...opts.nominationIds]) : undefined;
   const expected = new Map<string, number>();
-  const sheetRows: (typeof scoreSheets.$inferSelect & { assessorName: string })[] = [];
+  const sheetRows: SheetRow[] = [];
   const stored = new Map<string, StoredResult>();
   if (ids.length) {
     for (const r of await db
       .select({ id: assignments.nominationId, n: sql<number>`count(*)::int` })
       .from(assignments)
-      .where(and(eq(assignments.cycleId, cycleId), inArray(assignments.nominationId, ids)))
+      .where(and(eq(assignments.cycleId, cycleId), onlyOf(assignments.nominationId)))
       .groupBy(assignments.nominationId))
-      expected.set(r.id, r.n);
-    for (const r of await db
-      .select({ sheet: scoreSheets, assessorName: users.name })
+      if (wanted.has(r.id)) expected.set(r.id, r.n);
+    // One JSON value rather than 10,000 rows: the drivers' per-row cost dominates a whole cycle (bench).
+    const [agg] = await db
+      .select({
+        sheets: sql<string | unknown[] | null>`json_agg(json_build_array(${scoreSheets.id}, ${scoreSheets.nominationId},
+          ${scoreSheets.assessorId}, ${scoreSheets.rubricVersionId}, ${scoreSheets.total}, ${scoreSheets.aspects},
+          ${scoreSheets.submittedAt}) order by ${scoreSheets.submittedAt}, ${scoreSheets.id})::text`,
+      })
       .from(scoreSheets)
-      .innerJoin(users, eq(users.id, scoreSheets.assessorId))
       .where(
         and(
           eq(scoreSheets.cycleId, cycleId),
           eq(scoreSheets.status, 'submitted'),
-          inArray(scoreSheets.nominationId, ids),
+          onlyOf(scoreSheets.nominationId),
         ),
-      )
-      .orderBy(asc(scoreSheets.submittedAt), asc(scoreSheets.id)))
-      sheetRows.push({ ...r.sheet, assessorName: r.assessorName });
+      );
+    const raw = (typeof agg?.sheets === 'string' ? JSON.parse(agg.sheets) : (agg?.sheets ?? [])) as [
+      string,
+      string,
+      string,
+      string,
+      number | string | null,
+      Record<string, number> | null,
+      string | null,
+    ][];
+    const rows = raw.map((r) => ({
+      id: r[0],
+      nominationId: r[1],
+      assessorId: r[2],
+      rubricVersionId: r[3],
+      total: r[4] === null ? null : Number(r[4]),
+      aspects: r[5],
+      submittedAt: r[6] === null ? null : new Date(r[6]),
+    }));
+    const assessorIds = [...new Set(rows.map((r) => r.assessorId))];
+    const assessorNames = new Map(
+      assessorIds.length
+        ? (
+            await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, assessorIds))
+          ).map((u) => [u.id, u.name])
+        : [],
+    );
+    for (const r of rows)
+      if (wanted.has(r.nominationId)) sheetRows.push({ ...r, assessorName: assessorNames.get(r.assessorId) ?? '-' });
     for (const r of await db
       .select()
       .from(nominationResults)
-      .where(inArray(nominationResults.nominationId, ids)))
+      .where(and(eq(nominationResults.cycleId, cycleId), onlyOf(nominationResults.nominationId))))
       stored.set(r.nominationId, r);
   }
   const moderated = new Map<string, Moderation>();
@@ -196,6 +241,12 @@ export async function computeCycleResults(
   const previous = await earlierStars(db, cycleId, noms);
   const byNomination = new Map(computed.nominations.map((r) => [r.nominationId, r]));
   const names = new Map(sheetRows.map((s) => [s.assessorId, s.assessorName]));
+  const sheetsOf = new Map<string, typeof sheetRows>();
+  for (const s of sheetRows) {
+    const list = sheetsOf.get(s.nominationId);
+    if (list) list.push(s);
+    else sheetsOf.set(s.nominationId, [s]);
+  }
 
   const rows: ResultRow[] = noms.map((n) => {
     const result = byNomination.get(n.id)!;
@@ -205,7 +256,7 @@ export async function computeCycleResults(
       result.score === null ? null : classify(result.score, scale, settings.gates as Gate[], f);
     const prev = previous.get(n.id) ?? null;
     const star = decided?.status === 'decided' ? decided.finalStar : (classification?.star ?? null);
-    const own = sheetRows.filter((s) => s.nominationId === n.id);
+    const own = sheetsOf.get(n.id) ?? [];
     return {
       nomination: {
         id: n.id,

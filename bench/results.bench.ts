@@ -19,7 +19,19 @@ import { setLogLevel } from '../src/platform/log.ts';
 import { type Result, result, tempDir } from './lib.ts';
 import { generateRegistry } from './registry-data.ts';
 
-const MALUKU = ['81.01', '81.02', '81.03', '81.04', '81.05', '81.06', '81.07', '81.08', '81.09', '81.71', '81.72'];
+const MALUKU = [
+  '81.01',
+  '81.02',
+  '81.03',
+  '81.04',
+  '81.05',
+  '81.06',
+  '81.07',
+  '81.08',
+  '81.09',
+  '81.71',
+  '81.72',
+];
 const NOMINATIONS = 2_000;
 const PER = 5;
 const PANEL = 40;

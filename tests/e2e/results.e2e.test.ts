@@ -123,9 +123,13 @@ describe.runIf(hasBrowser)('results, moderation and decision in a real browser',
     await admin.reload();
     await expect.poll(() => main.textContent()).toContain('production had stopped');
     await admin.getByLabel('Nilai yang disepakati (0–100)').fill('62,5');
-    await admin.getByLabel('Alasan kesepakatan').fill('Disepakati setelah diskusi: produksi sempat berhenti.');
+    await admin
+      .getByLabel('Alasan kesepakatan')
+      .fill('Disepakati setelah diskusi: produksi sempat berhenti.');
     await admin.getByRole('button', { name: 'Catat nilai yang disepakati' }).click();
-    await expect.poll(() => admin.locator('.flash').textContent()).toContain('Nilai yang disepakati dicatat: 62,50.');
+    await expect
+      .poll(() => admin.locator('.flash').textContent())
+      .toContain('Nilai yang disepakati dicatat: 62,50.');
 
     // Decide with an override: refused without a reason, then the confirmation, then locked.
     await admin.goto(`${base}/assessment/nominations/${split.nominationId}/decide`);

@@ -12,6 +12,7 @@ import {
 } from '../../platform/fields.ts';
 import { listOf, nestValues } from '../../platform/form-rows.ts';
 import type { Gate, GateCondition } from './classify.rules.ts';
+import { COACHING_KINDS, type CoachingKind } from './rubric.rules.ts';
 import { resultsRules } from './results.messages.ts';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
@@ -85,6 +86,20 @@ export function parseConditions(raw: string): { when: GateCondition[]; bad: stri
   return { when, bad };
 }
 
+/** Parses "A1 packaging_branding" lines (criterion code, coaching kind) into the cycle's coaching map. */
+export function parseCoachingMap(raw: string): { map: Record<string, CoachingKind>; bad: string[] } {
+  const map: Record<string, CoachingKind> = {};
+  const bad: string[] = [];
+  for (const line of raw.split(/\r?\n/)) {
+    const s = line.trim();
+    if (!s) continue;
+    const m = /^([\w.-]+)\s*[=:\s]\s*(\w+)$/.exec(s);
+    if (!m || !(COACHING_KINDS as readonly string[]).includes(m[2]!)) bad.push(s);
+    else map[m[1]!] = m[2] as CoachingKind;
+  }
+  return { map, bad };
+}
+
 /** Conditions back to the lines the form shows. */
 export function conditionLines(when: readonly GateCondition[]): string {
   return when
@@ -126,8 +141,16 @@ export const SettingsInput = z
     bands: z.array(BandRow.optional()).max(6),
     gates: z.array(GateRow).default([]),
     reason: optionalText(1000),
+    coachingMap: optionalText(20_000),
   })
   .superRefine((v, ctx) => {
+    for (const line of parseCoachingMap(v.coachingMap ?? '').bad)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coachingMap'],
+        message: resultsRules.coachingLine,
+        params: { line },
+      });
     v.gates.forEach((g, i) => {
       if (!g.code) return;
       for (const line of parseConditions(g.when ?? '').bad)
@@ -164,6 +187,7 @@ export const SettingsInput = z
         }),
       ),
     reason: v.reason,
+    coachingMap: parseCoachingMap(v.coachingMap ?? '').map,
   }));
 export type SettingsInput = z.output<typeof SettingsInput>;
 

@@ -232,6 +232,14 @@ export const resultsText = defineMessages({
     id: 'Wajib bila periode sudah menerima usulan: perubahan menjadi versi konfigurasi baru.',
     en: 'Required once the round has submissions: the change becomes a new configuration version.',
   },
+  coachingMapLabel: {
+    id: 'Pembinaan per kriteria (mengganti pemetaan rubrik)',
+    en: 'Coaching per criterion (over the rubric’s mapping)',
+  },
+  coachingMapHint: {
+    id: 'Satu baris per kriteria: kode dan jenis pembinaan, misalnya "B3 packaging_branding". Kriteria yang tidak disebut memakai pemetaan rubrik.',
+    en: 'One line a criterion: its code and a coaching kind, e.g. "B3 packaging_branding". Criteria not listed keep the rubric’s mapping.',
+  },
   save: { id: 'Simpan pengaturan', en: 'Save the settings' },
   saved: { id: 'Pengaturan penilaian disimpan.', en: 'Assessment settings saved.' },
   stale: {
@@ -269,6 +277,10 @@ export const resultsRules = validationMessages('results', {
     en: 'This result changed since you opened it; check it again.',
   },
   bulkNone: { id: 'Pilih setidaknya satu usulan.', en: 'Choose at least one nomination.' },
+  coachingLine: {
+    id: 'Baris "{line}" tidak dapat dibaca: tulis kode kriteria lalu salah satu jenis pembinaan (training, packaging_branding, certification, export_coaching, equipment, promotion).',
+    en: 'Line "{line}" cannot be read: write a criterion code, then one coaching kind (training, packaging_branding, certification, export_coaching, equipment, promotion).',
+  },
   gateLine: {
     id: 'Baris "{line}" tidak dapat dibaca: tulis fakta, operator dan nilai.',
     en: 'Line "{line}" cannot be read: write a fact, an operator and values.',

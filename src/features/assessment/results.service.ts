@@ -174,7 +174,9 @@ export async function computeCycleResults(
     // One JSON value rather than 10,000 rows: the drivers' per-row cost dominates a whole cycle (bench).
     const [agg] = await db
       .select({
-        sheets: sql<string | unknown[] | null>`json_agg(json_build_array(${scoreSheets.id}, ${scoreSheets.nominationId},
+        sheets: sql<
+          string | unknown[] | null
+        >`json_agg(json_build_array(${scoreSheets.id}, ${scoreSheets.nominationId},
           ${scoreSheets.assessorId}, ${scoreSheets.rubricVersionId}, ${scoreSheets.total}, ${scoreSheets.aspects},
           ${scoreSheets.submittedAt}) order by ${scoreSheets.submittedAt}, ${scoreSheets.id})::text`,
       })
@@ -208,12 +210,16 @@ export async function computeCycleResults(
     const assessorNames = new Map(
       assessorIds.length
         ? (
-            await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, assessorIds))
+            await db
+              .select({ id: users.id, name: users.name })
+              .from(users)
+              .where(inArray(users.id, assessorIds))
           ).map((u) => [u.id, u.name])
         : [],
     );
     for (const r of rows)
-      if (wanted.has(r.nominationId)) sheetRows.push({ ...r, assessorName: assessorNames.get(r.assessorId) ?? '-' });
+      if (wanted.has(r.nominationId))
+        sheetRows.push({ ...r, assessorName: assessorNames.get(r.assessorId) ?? '-' });
     for (const r of await db
       .select()
       .from(nominationResults)

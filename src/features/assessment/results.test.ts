@@ -133,8 +133,15 @@ describe('settings', () => {
       'bands.1.max': '60',
       'bands.2.min': '60',
       reason: 'rentang baru',
+      coachingMap: 'A1 equipment\nB3 packaging_branding',
     });
     expect(good.status).toBe(303);
+    const badMap = await admin.post(`/assessment/cycles/${cycleId}/settings`, {
+      ...formFields((await html(admin, `/assessment/cycles/${cycleId}/settings`)).body, 'settings-form'),
+      coachingMap: 'A1 pijat',
+    });
+    expect(badMap.status).toBe(422);
+    expect(errorSummary(await badMap.text()).join(' ')).toContain('Baris "A1 pijat" tidak dapat dibaca');
     const again = formFields(
       (await html(admin, `/assessment/cycles/${cycleId}/settings`)).body,
       'settings-form',
@@ -142,6 +149,7 @@ describe('settings', () => {
     expect(again.threshold).toBe('10');
     expect(again.aggregate).toBe('median');
     expect(again['bands.2.min']).toBe('60');
+    expect(again.coachingMap).toBe('A1 equipment\nB3 packaging_branding');
   });
 });
 
@@ -223,6 +231,13 @@ describe('decisions', () => {
     expect(again.status).toBe(409);
     expect(errorSummary(await again.text()).join(' ')).toContain('sudah diputuskan dan terkunci');
     expect((await stateOf(n.nominationId)).result!.finalStar).toBe(2);
+    const moderate = await admin.post(`/assessment/nominations/${n.nominationId}/moderation/agreed`, {
+      agreedScore: '50',
+      agreedReason: 'terlambat',
+      version: String(after.result!.version),
+    });
+    expect(moderate.status).toBe(409);
+    expect((await stateOf(n.nominationId)).result!.agreedScore).toBeNull();
   });
 
   it('decides in bulk after a confirmation, skipping those not ready with their reason', async () => {

@@ -806,6 +806,19 @@ export function SettingsPage(props: {
             </fieldset>
           ))}
         </fieldset>
+        <TextArea
+          name="coachingMap"
+          label={t('coachingMapLabel')}
+          hint={t('coachingMapHint')}
+          optional
+          value={val(
+            'coachingMap',
+            Object.entries(s.coachingMap)
+              .map(([code, kind]) => `${code} ${kind}`)
+              .join('\n'),
+          )}
+          error={e.coachingMap}
+        />
         <Button>{t('save')}</Button>
       </Form>
     </>

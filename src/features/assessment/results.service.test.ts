@@ -12,7 +12,7 @@ import {
   scoringCycle,
   userId,
 } from '../../../tests/helpers/scoring-fixtures.ts';
-import { computeCycleResults } from './results.service.ts';
+import { computeCycleResults, resultOf } from './results.service.ts';
 import { decideResult } from './decisions.service.ts';
 
 let t: TestApp;
@@ -37,6 +37,10 @@ describe('cycle results from real sheets', () => {
         { assessor: 'penilai2@ovop.test', level: 3 },
       ],
     });
+    const food = await scoredNomination(t, cycleId, {
+      commodity: 'makanan_minuman',
+      sheets: [{ assessor: 'penilai1@ovop.test', level: 3 }],
+    });
     await earlierStar(t, agree, 2);
     const view = await computeCycleResults(t.database.db, cycleId);
     const a = view.rows.find((r) => r.nomination.id === agree.nominationId)!;
@@ -45,6 +49,14 @@ describe('cycle results from real sheets', () => {
     expect(s.result.flagged).toBe(true);
     expect(a.previous?.stars).toBe(2);
     expect(a.classification?.star).toBeGreaterThan(0);
+    // A food product without its permits: the gate denies the star, for the whole cycle and alone.
+    const f = view.rows.find((r) => r.nomination.id === food.nominationId)!;
+    expect(f.facts).toMatchObject({ legality: true, foodPermits: false });
+    expect(f.classification?.star).toBe(0);
+    expect(f.classification?.gates.map((g) => g.code)).toEqual(['food_permits']);
+    const alone = await resultOf(t.database.db, food.nominationId);
+    expect(alone.row.classification?.star).toBe(0);
+    expect(alone.row.facts).toEqual(f.facts);
     const admin = {
       ...systemActor('t'),
       role: 'admin_provinsi' as const,

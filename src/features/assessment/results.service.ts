@@ -243,8 +243,10 @@ export async function computeCycleResults(
     moderated,
     nominationIds: ids,
   });
-  const facts = await factsOf(db, noms);
-  const previous = await earlierStars(db, cycleId, noms);
+  // A whole cycle joins its nominations instead of sending thousands of ids.
+  const whole = !opts.nominationIds?.length;
+  const facts = await factsOf(db, noms, whole ? cycleId : null);
+  const previous = await earlierStars(db, cycleId, noms, whole);
   const byNomination = new Map(computed.nominations.map((r) => [r.nominationId, r]));
   const names = new Map(sheetRows.map((s) => [s.assessorId, s.assessorName]));
   const sheetsOf = new Map<string, typeof sheetRows>();
@@ -326,21 +328,29 @@ export async function computeCycleResults(
 async function factsOf(
   db: Db,
   noms: readonly { id: string; ikmId: string; commodity: Commodity; ikmNib: string | null }[],
+  wholeCycle: string | null,
 ): Promise<Map<string, Facts>> {
   const out = new Map<string, Facts>();
   if (noms.length === 0) return out;
   const today = localDate();
   const ikmIds = [...new Set(noms.map((n) => n.ikmId))];
-  const nibDocs = await db
-    .select({ ikmId: legalDocuments.ikmId, expiry: legalDocuments.expiryDate })
-    .from(legalDocuments)
-    .where(
-      and(
-        inArray(legalDocuments.ikmId, ikmIds),
-        eq(legalDocuments.kind, 'nib'),
-        isNull(legalDocuments.archivedAt),
-      ),
-    );
+  const nib = and(eq(legalDocuments.kind, 'nib'), isNull(legalDocuments.archivedAt));
+  const nibDocs = wholeCycle
+    ? await db
+        .selectDistinct({ ikmId: legalDocuments.ikmId, expiry: legalDocuments.expiryDate })
+        .from(legalDocuments)
+        .innerJoin(nominations, eq(nominations.ikmId, legalDocuments.ikmId))
+        .where(and(eq(nominations.cycleId, wholeCycle), nib))
+    : await db
+        .select({ ikmId: legalDocuments.ikmId, expiry: legalDocuments.expiryDate })
+        .from(legalDocuments)
+        .where(and(inArray(legalDocuments.ikmId, ikmIds), nib));
+  const docsOf = new Map<string, { expiry: string | null }[]>();
+  for (const d of nibDocs) {
+    const list = docsOf.get(d.ikmId);
+    if (list) list.push(d);
+    else docsOf.set(d.ikmId, [d]);
+  }
   const food = noms.filter((n) => n.commodity === 'makanan_minuman').map((n) => n.id);
   const permits = food.length
     ? await db
@@ -352,14 +362,16 @@ async function factsOf(
         .from(nominationDocuments)
         .where(
           and(
-            inArray(nominationDocuments.nominationId, food),
+            wholeCycle
+              ? sql`${nominationDocuments.nominationId} in (select "id" from "nominations" where "cycle_id" = ${wholeCycle} and "commodity" = 'makanan_minuman')`
+              : inArray(nominationDocuments.nominationId, food),
             isNull(nominationDocuments.supersededAt),
             inArray(nominationDocuments.itemCode, FOOD_PERMITS),
           ),
         )
     : [];
   for (const n of noms) {
-    const docs = nibDocs.filter((d) => d.ikmId === n.ikmId);
+    const docs = docsOf.get(n.ikmId) ?? [];
     const validDoc = docs.some((d) => d.expiry === null || d.expiry >= today);
     const expiredOnly = docs.length > 0 && !validDoc;
     const legality = !expiredOnly && (validDoc || !!n.ikmNib?.trim());
@@ -388,6 +400,7 @@ async function earlierStars(
   db: Db,
   cycleId: string,
   noms: readonly { id: string; ikmId: string; productId: string }[],
+  whole: boolean,
 ): Promise<Map<string, EarlierStar>> {
   const out = new Map<string, EarlierStar>();
   if (noms.length === 0) return out;
@@ -396,16 +409,23 @@ async function earlierStars(
     .from(earlierAwards)
     .where(
       and(
-        inArray(earlierAwards.ikmId, [...new Set(noms.map((n) => n.ikmId))]),
+        whole
+          ? sql`${earlierAwards.ikmId} in (select "ikm_id" from "nominations" where "cycle_id" = ${cycleId})`
+          : inArray(earlierAwards.ikmId, [...new Set(noms.map((n) => n.ikmId))]),
         isNull(earlierAwards.archivedAt),
         sql`(${earlierAwards.cycleId} is null or ${earlierAwards.cycleId} <> ${cycleId})`,
       ),
     )
     .orderBy(desc(earlierAwards.year), desc(earlierAwards.createdAt));
+  const byIkm = new Map<string, (typeof awards)[number][]>();
+  for (const a of awards) {
+    const list = byIkm.get(a.ikmId);
+    if (list) list.push(a);
+    else byIkm.set(a.ikmId, [a]);
+  }
   for (const n of noms) {
-    const a =
-      awards.find((x) => x.ikmId === n.ikmId && x.productId === n.productId) ??
-      awards.find((x) => x.ikmId === n.ikmId && x.productId === null);
+    const mine = byIkm.get(n.ikmId) ?? [];
+    const a = mine.find((x) => x.productId === n.productId) ?? mine.find((x) => x.productId === null);
     if (a) out.set(n.id, { stars: a.stars, year: a.year, source: a.source });
   }
   return out;

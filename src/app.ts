@@ -14,6 +14,7 @@ import { conflictsRoutes } from './features/assessment/conflicts.routes.tsx';
 import { rubricsRoutes } from './features/assessment/rubrics.routes.tsx';
 import { resultsIkmPanel, resultsRoutes } from './features/assessment/results.routes.tsx';
 import { resultsApi } from './features/assessment/results.api.ts';
+import { resultsTimelineSource, resultsTrajectory } from './features/assessment/results.timeline.ts';
 import { labelRubricRefs } from './features/assessment/rubrics.service.ts';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
 import { coachingApi } from './features/coaching/coaching.api.ts';
@@ -202,6 +203,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', conflictsRoutes);
   app.route('/', resultsRoutes);
   ikmProfilePanels.add(resultsIkmPanel);
+  ikmTimeline.addSource(resultsTimelineSource);
+  ikmTimeline.addTrajectory(resultsTrajectory);
   setRubricRefLabeller(labelRubricRefs);
   app.route('/', catalogRoutes);
   app.route('/', inquiryRoutes);

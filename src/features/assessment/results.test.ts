@@ -400,5 +400,7 @@ describe('gaps, exports, API and the IKM profile', () => {
     expect(decided.body.recommendations).toBeGreaterThan(0);
     const profile = textOf((await html(admin, `/registry/ikm/${n.ikmId}`)).body);
     expect(profile).toContain('Hasil penilaian OVOP');
+    const timeline = textOf((await html(admin, `/registry/ikm/${n.ikmId}/timeline`)).body);
+    expect(timeline).toContain(`${n.productName} — `);
   });
 });

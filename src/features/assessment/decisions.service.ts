@@ -13,6 +13,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { DomainError, NotFoundError, ruleViolation, StaleVersionError } from '../../platform/errors.ts';
 import type { Message } from '../../platform/i18n.ts';
+import { deliverAfterCommit, type MailConfig, notify, provinceAdmins } from '../../platform/notify.ts';
 import { addRecommendations } from '../coaching/recommendations.service.ts';
 import { stateLabel } from '../cycles/nominations.messages.ts';
 import type { NominationEnv } from '../nominations/nominations.env.ts';
@@ -63,16 +64,20 @@ export async function moderationPostsOf(db: Db, actor: Actor, nominationId: stri
     .orderBy(asc(moderationPosts.createdAt), asc(moderationPosts.id));
 }
 
-/** Adds a post to a nomination's moderation. */
+/**
+ * Adds a post to a nomination's moderation; the other participants (its assessors who submitted, and
+ * the province admins) are notified with a link to it, so an assessor finds the discussion.
+ */
 export async function addModerationPost(
   db: Db,
+  mail: MailConfig,
   actor: Actor,
   nominationId: string,
   body: string,
 ): Promise<void> {
   await assertModerationAccess(db, actor, nominationId);
   const { row } = await resultOf(db, nominationId);
-  await db.transaction(async (tx) => {
+  const sent = await db.transaction(async (tx) => {
     const [post] = await tx
       .insert(moderationPosts)
       .values({ nominationId, authorId: actor.userId!, body })
@@ -84,8 +89,35 @@ export async function addModerationPost(
       regionCode: row.nomination.kabkotaCode,
       after: { postId: post!.id, body },
     });
+    const submitted = await tx
+      .select({ id: scoreSheets.assessorId })
+      .from(scoreSheets)
+      .where(and(eq(scoreSheets.nominationId, nominationId), eq(scoreSheets.status, 'submitted')));
+    const others = [...new Set([...submitted.map((s) => s.id), ...(await provinceAdmins(tx))])].filter(
+      (id) => id !== actor.userId,
+    );
+    return notify(tx, mail, {
+      userIds: others,
+      kind: 'moderation.post',
+      message: {
+        title: moderationNotice.title,
+        body: moderationNotice.body,
+        params: { product: row.nomination.productName, ikm: row.nomination.ikmName },
+      },
+      link: `/assessment/nominations/${nominationId}/moderation`,
+      email: false,
+    });
   });
+  if (sent > 0) void deliverAfterCommit(db, mail);
 }
+
+const moderationNotice = {
+  title: { id: 'Tanggapan baru dalam moderasi', en: 'A new post in a moderation' },
+  body: {
+    id: 'Ada tanggapan baru dalam moderasi nilai {product} ({ikm}).',
+    en: 'There is a new post in the moderation of {product} ({ikm}).',
+  },
+};
 
 function assertOpen(row: ResultRow): void {
   if (

@@ -270,7 +270,7 @@ export const resultsApi = new ApiRouter()
       errors: [404],
     },
     async ({ params, body, actor, c }) => {
-      await addModerationPost(c.var.deps.db, actor!, params.id, body.body);
+      await addModerationPost(c.var.deps.db, c.var.deps.config, actor!, params.id, body.body);
       return { ok: true };
     },
   )

@@ -282,7 +282,7 @@ resultsRoutes.post('/assessment/nominations/:id/moderation/posts', moderate, (c)
   handleForm(c, PostInput, {
     valid: async (input) => {
       const id = param(c, 'id', 'nomination');
-      await addModerationPost(c.var.deps.db, actorOf(c), id, input.body);
+      await addModerationPost(c.var.deps.db, c.var.deps.config, actorOf(c), id, input.body);
       return redirectWithFlash(c, `/assessment/nominations/${id}/moderation`, text(c)('posted'));
     },
     invalid: ({ values, errors }) => withStatus(moderationPage(c, values, errors), 200),

@@ -2,10 +2,16 @@
  * Results, moderation, decisions, gap analysis, exports and the cycle's settings through the pages
  * and the API, on real score sheets (tests/helpers/scoring-fixtures.ts), in both languages.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { notifications } from '../../db/schema/notifications.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient, textOf } from '../../../tests/helpers/app.ts';
-import { earlierStar, scoredNomination, scoringCycle } from '../../../tests/helpers/scoring-fixtures.ts';
+import {
+  earlierStar,
+  scoredNomination,
+  scoringCycle,
+  userId,
+} from '../../../tests/helpers/scoring-fixtures.ts';
 import { cycleStarBands } from '../../db/schema/cycles.ts';
 import { moderationPosts, nominationResults } from '../../db/schema/scoring.ts';
 import { nominations } from '../../db/schema/nominations.ts';
@@ -309,6 +315,19 @@ describe('moderation and anonymity', () => {
       .where(eq(moderationPosts.nominationId, n.nominationId));
     expect(posts).toHaveLength(2);
     expect(textOf((await html(p2, path)).body)).toContain('Saya menilai dari kunjungan lapangan.');
+    // The others taking part are told, with a link; the one who has not submitted is not.
+    const told = async (email: string) =>
+      (
+        await t.database.db
+          .select()
+          .from(notifications)
+          .where(
+            and(eq(notifications.userId, await userId(t, email)), eq(notifications.kind, 'moderation.post')),
+          )
+      ).length;
+    expect(await told('penilai2@ovop.test')).toBe(2);
+    expect(await told('penilai1@ovop.test')).toBe(1);
+    expect(await told('penilai3@ovop.test')).toBe(0);
 
     // An assessor cannot record the agreed score.
     expect(

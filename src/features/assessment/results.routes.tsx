@@ -99,10 +99,13 @@ async function resultsPage(c: Ctx, errors?: Record<string, string>) {
   const parsed = await validate(ResultsQuery, c.req.query(), c.get('lang'));
   const filter = parsed.ok ? parsed.data : {};
   const { kabkota, names } = await regions(c);
+  const page = pageOf(filterRows(view.rows, filter), c.req.query('after'), c.req.query('before'));
   return c.render(
     <ResultsPage
       view={view}
-      rows={filterRows(view.rows, filter)}
+      rows={page.rows}
+      next={page.next}
+      prev={page.prev}
       filter={filter}
       kabkota={kabkota}
       regions={names}
@@ -113,6 +116,21 @@ async function resultsPage(c: Ctx, errors?: Record<string, string>) {
 }
 
 resultsRoutes.get('/assessment/cycles/:cycleId/results', manage, (c) => resultsPage(c));
+
+const PAGE_SIZE = 100;
+
+/** A page of the computed rows, by the nomination id before or after it (a cursor, never a page number). */
+function pageOf<R extends { nomination: { id: string } }>(rows: R[], after?: string, before?: string) {
+  let start = 0;
+  if (after) start = rows.findIndex((r) => r.nomination.id === after) + 1;
+  else if (before) start = Math.max(0, rows.findIndex((r) => r.nomination.id === before) - PAGE_SIZE);
+  const slice = rows.slice(start, start + PAGE_SIZE);
+  return {
+    rows: slice,
+    next: start + PAGE_SIZE < rows.length ? (slice.at(-1)?.nomination.id ?? null) : null,
+    prev: start > 0 ? (slice[0]?.nomination.id ?? null) : null,
+  };
+}
 
 resultsRoutes.post('/assessment/cycles/:cycleId/results/decide', manage, (c) =>
   handleForm(c, BulkDecideInput, {

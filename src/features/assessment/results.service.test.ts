@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { nominations } from '../../db/schema/nominations.ts';
 import { coachingRecommendations } from '../../db/schema/coaching.ts';
@@ -14,6 +14,9 @@ import {
 } from '../../../tests/helpers/scoring-fixtures.ts';
 import { computeCycleResults, resultOf } from './results.service.ts';
 import { decideResult } from './decisions.service.ts';
+
+// The machine these run on is shared: exports and decisions get room under load.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let t: TestApp;
 beforeAll(async () => {

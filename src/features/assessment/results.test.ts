@@ -4,7 +4,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { notifications } from '../../db/schema/notifications.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp, type TestClient, textOf } from '../../../tests/helpers/app.ts';
 import {
   earlierStar,
@@ -16,6 +16,9 @@ import { cycleStarBands } from '../../db/schema/cycles.ts';
 import { moderationPosts, nominationResults } from '../../db/schema/scoring.ts';
 import { nominations } from '../../db/schema/nominations.ts';
 import { errorSummary, formFields } from './test-forms.ts';
+
+// The machine these run on is shared: exports and decisions get room under load.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let t: TestApp;
 let admin: TestClient;
@@ -421,5 +424,5 @@ describe('gaps, exports, API and the IKM profile', () => {
     expect(profile).toContain('Hasil penilaian OVOP');
     const timeline = textOf((await html(admin, `/registry/ikm/${n.ikmId}/timeline`)).body);
     expect(timeline).toContain(`${n.productName} — `);
-  });
+  }, 180_000);
 });

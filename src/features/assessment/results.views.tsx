@@ -96,6 +96,8 @@ function PreviousCell(props: { row: ResultRow }) {
 export function ResultsPage(props: {
   view: CycleResultsView;
   rows: ResultRow[];
+  next?: string | null;
+  prev?: string | null;
   filter: ResultsFilter;
   kabkota: { code: string; name: string }[];
   regions: Map<string, string>;
@@ -304,6 +306,7 @@ export function ResultsPage(props: {
             <Button>{t('decideChosen')}</Button>
           </Form>
         )}
+        <Pagination next={props.next} prev={props.prev} />
       </section>
     </>
   );

@@ -11,6 +11,7 @@ import { type Result, root } from './lib.ts';
 const SUITES: Record<string, () => Promise<{ run: () => Promise<Result[]> }>> = {
   startup: () => import('./startup.bench.ts'),
   assessment: () => import('./assessment.bench.ts'),
+  results: () => import('./results.bench.ts'),
   events: () => import('./events.bench.ts'),
   cycles: () => import('./cycles.bench.ts'),
   registry: () => import('./registry.bench.ts'),

@@ -15,6 +15,9 @@ import { scoringApi } from './features/assessment/scoring.api.ts';
 import { sheetsRoutes } from './features/assessment/sheets.routes.tsx';
 import { conflictsRoutes } from './features/assessment/conflicts.routes.tsx';
 import { rubricsRoutes } from './features/assessment/rubrics.routes.tsx';
+import { resultsIkmPanel, resultsRoutes } from './features/assessment/results.routes.tsx';
+import { resultsApi } from './features/assessment/results.api.ts';
+import { resultsTimelineSource, resultsTrajectory } from './features/assessment/results.timeline.ts';
 import { labelRubricRefs } from './features/assessment/rubrics.service.ts';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
 import { coachingApi } from './features/coaching/coaching.api.ts';
@@ -91,6 +94,7 @@ const apiRouters: ApiRouter[] = [
   coachingApi,
   assessmentApi,
   scoringApi,
+  resultsApi,
   catalogApi,
 ];
 
@@ -203,6 +207,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', conflictsRoutes);
   app.route('/', assignmentsRoutes);
   app.route('/', sheetsRoutes);
+  app.route('/', resultsRoutes);
+  ikmProfilePanels.add(resultsIkmPanel);
+  ikmTimeline.addSource(resultsTimelineSource);
+  ikmTimeline.addTrajectory(resultsTrajectory);
   setRubricRefLabeller(labelRubricRefs);
   app.route('/', catalogRoutes);
   app.route('/', inquiryRoutes);

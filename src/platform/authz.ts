@@ -62,6 +62,10 @@ export const PERMISSIONS = {
   'conflicts.manage': admin,
   // Assignment of assessors (admin) and scoring (the assessor's own sheets; scope in the service).
   'assignments.manage': admin,
+  // Results, moderation, decisions, gap analysis and exports (features/assessment/results.*).
+  'results.manage': admin,
+  'results.read': ['admin_provinsi', 'penilai'],
+  'moderation.take_part': ['admin_provinsi', 'penilai'],
   // Buyers' inquiries from the public catalog (features/catalog): the kab/kota's officers and the admins.
   'inquiries.read': ['admin_provinsi', 'petugas_kabkota'],
   'inquiries.update': ['admin_provinsi', 'petugas_kabkota'],

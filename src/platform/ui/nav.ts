@@ -35,6 +35,11 @@ export const NAV: NavItem[] = [
     permission: 'assignments.manage',
   },
   { href: '/rubrics', label: { id: 'Rubrik', en: 'Rubrics' }, permission: 'rubrics.read' },
+  {
+    href: '/assessment/results',
+    label: { id: 'Hasil penilaian', en: 'Results' },
+    permission: 'results.manage',
+  },
   { href: '/admin/assessors', label: { id: 'Penilai', en: 'Assessors' }, permission: 'assessors.manage' },
   { href: '/events', label: eventsNav.events, permission: 'events.read' },
   { href: '/follow-ups', label: eventsNav.followUps, permission: 'followups.read' },

@@ -14,6 +14,11 @@ import { conflictsRoutes } from './features/assessment/conflicts.routes.tsx';
 import { rubricsRoutes } from './features/assessment/rubrics.routes.tsx';
 import { labelRubricRefs } from './features/assessment/rubrics.service.ts';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
+import { awardsApi } from './features/awards/awards.api.ts';
+import { catalogAwards } from './features/awards/awards.catalog.ts';
+import { awardsIkmPanel, awardsRoutes } from './features/awards/awards.routes.tsx';
+import { awardsTimelineSource } from './features/awards/awards.timeline.ts';
+import { registerCatalogAwards } from './features/catalog/awards-hook.ts';
 import { coachingApi } from './features/coaching/coaching.api.ts';
 import { coachingIkmPanel, coachingRoutes, timelineRoutes } from './features/coaching/coaching.routes.tsx';
 import {
@@ -88,6 +93,7 @@ const apiRouters: ApiRouter[] = [
   coachingApi,
   assessmentApi,
   catalogApi,
+  awardsApi,
 ];
 
 const publicDir = projectPath('public');
@@ -200,6 +206,10 @@ export function createApp(deps: AppDeps) {
   setRubricRefLabeller(labelRubricRefs);
   app.route('/', catalogRoutes);
   app.route('/', inquiryRoutes);
+  app.route('/', awardsRoutes);
+  ikmProfilePanels.add(awardsIkmPanel);
+  ikmTimeline.addSource(awardsTimelineSource);
+  registerCatalogAwards(catalogAwards);
 
   const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
   app.get('/api/v1/openapi.json', () =>

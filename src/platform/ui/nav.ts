@@ -24,6 +24,7 @@ export const NAV: NavItem[] = [
   { href: '/candidates', label: { id: 'Calon OVOP', en: 'Candidates' }, permission: 'candidates.read' },
   { href: '/nominations', label: { id: 'Usulan', en: 'Nominations' }, permission: 'nominations.read' },
   { href: '/assessment', label: { id: 'Penilaian', en: 'Assessment' }, permission: 'assessment.self' },
+  { href: '/awards', label: { id: 'Penghargaan', en: 'Awards' }, permission: 'certificates.read' },
   { href: '/rubrics', label: { id: 'Rubrik', en: 'Rubrics' }, permission: 'rubrics.read' },
   { href: '/admin/assessors', label: { id: 'Penilai', en: 'Assessors' }, permission: 'assessors.manage' },
   { href: '/events', label: eventsNav.events, permission: 'events.read' },

@@ -152,7 +152,8 @@ async function nextNumbers(tx: Db, provinceCode: string, year: number, n: number
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`certificate-number:${prefix}`}))`);
   const [row] = await queryRows<{ last: number | null }>(
     tx,
-    sql`select max(cast(substring(number from ${prefix.length + 1}) as int)) as last
+    // A text parameter after FROM would make substring() a regular expression match: cast it.
+    sql`select max(cast(substring(number from ${prefix.length + 1}::int) as int)) as last
         from certificates where number like ${`${prefix}%`}`,
   );
   const last = Number(row?.last ?? 0);

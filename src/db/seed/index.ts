@@ -14,6 +14,7 @@ import { seedCoachingDemo } from '../../features/coaching/coaching.demo.ts';
 import { seedDefaultRubrics } from '../../features/assessment/rubrics.service.ts';
 import { seedDemoAssessment } from '../../features/assessment/assessment.demo.ts';
 import { seedDemoCatalog } from '../../features/catalog/catalog.demo.ts';
+import { seedDemoAwards } from '../../features/awards/awards.demo.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedRegions } from './regions.ts';
 import { getSetting, putSetting } from './settings.ts';
@@ -37,6 +38,7 @@ const DEMO_STEPS: { name: string; run: (ctx: SeedContext) => Promise<void> }[] =
   { name: 'coaching', run: seedCoachingDemo },
   { name: 'assessment', run: ({ db }) => seedDemoAssessment(db) },
   { name: 'catalog', run: ({ db }) => seedDemoCatalog(db) },
+  { name: 'awards', run: ({ db, config, files }) => seedDemoAwards(db, config, files) },
 ];
 
 export async function seedBase(db: Db): Promise<void> {

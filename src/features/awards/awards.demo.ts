@@ -33,7 +33,10 @@ export async function seedDemoAwards(db: Db, config: Config, store: FileStore): 
     .where(and(eq(cycles.provinceCode, config.PROVINCE_CODE), eq(cycles.year, 2024)))
     .limit(1);
   if (!cycle) return;
-  const [published] = await db.select().from(cyclePublications).where(eq(cyclePublications.cycleId, cycle.id));
+  const [published] = await db
+    .select()
+    .from(cyclePublications)
+    .where(eq(cyclePublications.cycleId, cycle.id));
   if (published) return;
   const decidedAt = wit('2024-10-15T10:00');
   const passed = await db

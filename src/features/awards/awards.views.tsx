@@ -160,7 +160,7 @@ export function PreviewSection(props: {
           <Form action={`/awards/cycles/${p.cycle.id}/publish`}>
             <input type="hidden" name="fingerprint" value={p.fingerprint} />
             <input type="hidden" name="count" value={String(p.count)} />
-            <div class={props.errors?.confirm ? 'field field-error' : 'field'} id="f-confirm">
+            <div class={props.errors?.confirm ? 'field field-error' : 'field'}>
               {props.errors?.confirm && <p class="error-message">{props.errors.confirm}</p>}
               <Checkbox
                 name="confirm"

@@ -246,7 +246,9 @@ describe('certificates', () => {
     const meta = await sharp(Buffer.from(svg)).metadata();
     expect(meta.format).toBe('svg');
 
-    const { default: jsQR } = await import('jsqr');
+    const jsqr = await import('jsqr');
+    // jsqr is CommonJS typed as an ES default export: the function is the module itself.
+    const jsQR = jsqr.default as unknown as typeof jsqr.default.default;
     for (const [mm, px] of [
       [30, 354],
       [50, 591],

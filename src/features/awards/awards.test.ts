@@ -262,6 +262,20 @@ describe('certificates', () => {
     }
   });
 
+  it('lets an officer read the certificates of their own kab/kota only, and never revoke', async () => {
+    const cycle = await makeAwardCycle(t);
+    const ambon = await makeDecidedNomination(t, cycle.id, { stars: 2, kabkota: '81.71' });
+    await publish(cycle.id);
+    const [cert] = await certificatesOf(ambon.nominationId);
+    const own = await t.as('ambon@ovop.test');
+    expect((await own.get(`/awards/certificates/${cert!.id}/certificate.pdf`)).status).toBe(200);
+    expect((await own.post(`/awards/certificates/${cert!.id}/revoke`, { reason: 'x' })).status).toBe(403);
+    const other = await t.as('tanimbar@ovop.test');
+    expect((await other.get(`/awards/certificates/${cert!.id}/certificate.pdf`)).status).toBe(404);
+    expect((await other.get(`/awards/nominations/${ambon.nominationId}/certificate.pdf`)).status).toBe(404);
+    expect(textOf(await (await other.get(`/awards/cycles/${cycle.id}`)).text())).not.toContain(cert!.number);
+  });
+
   it('makes every certificate of a cycle as a ZIP with its progress page', async () => {
     const cycle = await makeAwardCycle(t);
     await makeDecidedNomination(t, cycle.id, { stars: 3 });

@@ -20,6 +20,11 @@ import { resultsApi } from './features/assessment/results.api.ts';
 import { resultsTimelineSource, resultsTrajectory } from './features/assessment/results.timeline.ts';
 import { labelRubricRefs } from './features/assessment/rubrics.service.ts';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
+import { awardsApi } from './features/awards/awards.api.ts';
+import { catalogAwards } from './features/awards/awards.catalog.ts';
+import { awardsIkmPanel, awardsRoutes } from './features/awards/awards.routes.tsx';
+import { awardsTimelineSource } from './features/awards/awards.timeline.ts';
+import { registerCatalogAwards } from './features/catalog/awards-hook.ts';
 import { coachingApi } from './features/coaching/coaching.api.ts';
 import { coachingIkmPanel, coachingRoutes, timelineRoutes } from './features/coaching/coaching.routes.tsx';
 import {
@@ -96,6 +101,7 @@ const apiRouters: ApiRouter[] = [
   scoringApi,
   resultsApi,
   catalogApi,
+  awardsApi,
 ];
 
 const publicDir = projectPath('public');
@@ -214,6 +220,10 @@ export function createApp(deps: AppDeps) {
   setRubricRefLabeller(labelRubricRefs);
   app.route('/', catalogRoutes);
   app.route('/', inquiryRoutes);
+  app.route('/', awardsRoutes);
+  ikmProfilePanels.add(awardsIkmPanel);
+  ikmTimeline.addSource(awardsTimelineSource);
+  registerCatalogAwards(catalogAwards);
 
   const openapi = openApiDocument(apiRouters, { title: 'OVOP Maluku API', version: '1' });
   app.get('/api/v1/openapi.json', () =>

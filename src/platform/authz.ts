@@ -46,6 +46,10 @@ export const PERMISSIONS = {
   'nominations.package': ['admin_provinsi', 'petugas_kabkota'],
   'awards.read': ['admin_provinsi', 'petugas_kabkota'],
   'awards.manage': admin,
+  // Publication, certificates, verification and star labels (features/awards).
+  'awards.publish': admin,
+  'certificates.read': ['admin_provinsi', 'petugas_kabkota'],
+  'certificates.manage': admin,
   // Spreadsheet import of sentra, IKM and products (features/registry/import).
   'registry.import': ['admin_provinsi', 'petugas_kabkota'],
   // Coaching programmes, outcomes and recommendations (features/coaching); scope in the service.

@@ -33,6 +33,8 @@ export interface PdfOptions {
   footer?: string;
   /** Page margin in points (72 = 1 inch). */
   margin?: number;
+  /** "Page n of m" at the bottom of every page (default true; a one-page certificate goes without). */
+  pageNumbers?: boolean;
 }
 
 export interface TextStyle {
@@ -630,6 +632,58 @@ export class PdfWriter {
     this.y += height + 6;
   }
 
+  /** Distance from the top of the page to where the next block starts, in points. */
+  get cursor(): number {
+    return this.y;
+  }
+
+  /** Moves where the next block starts (from the page's top), e.g. to a footer row at a fixed place. */
+  moveTo(top: number): void {
+    this.y = top;
+  }
+
+  /**
+   * Text in a box at a fixed place (from the page's top), wrapped to `width`, without moving the flow:
+   * for side-by-side blocks such as a QR code's caption beside a signature. Returns its height.
+   */
+  async textAt(
+    text: string,
+    box: { x: number; top: number; width: number },
+    style: Omit<TextStyle, 'after'> = {},
+  ): Promise<number> {
+    const size = style.size ?? 10;
+    const lineHeight = size * 1.35;
+    const lines = await this.wrap(text, size, style.bold ?? false, box.width);
+    lines.forEach((line, i) => {
+      const x =
+        style.align === 'center'
+          ? box.x + (box.width - line.width) / 2
+          : style.align === 'right'
+            ? box.x + box.width - line.width
+            : box.x;
+      this.drawLine(line, x, box.top + i * lineHeight, size, this.rgb(style.color));
+    });
+    return lines.length * lineHeight;
+  }
+
+  /** An image (PNG or JPEG) fitted into a box at a fixed place, centred in it; returns the drawn size. */
+  async imageAt(
+    bytes: Uint8Array,
+    box: { x: number; top: number; width: number; height: number },
+  ): Promise<{ width: number; height: number }> {
+    const img = await this.embedImage(bytes);
+    const scale = Math.min(box.width / img.width, box.height / img.height);
+    const w = img.width * scale;
+    const h = img.height * scale;
+    this.page.drawImage(img, {
+      x: box.x + (box.width - w) / 2,
+      y: this.height - box.top - h,
+      width: w,
+      height: h,
+    });
+    return { width: w, height: h };
+  }
+
   /** Colour helper for callers of drawing(). */
   color(c: Rgb): RGB {
     return this.rgb(c);
@@ -644,7 +698,7 @@ export class PdfWriter {
       this.page = page;
       const label = render(pdfMessages.pageOf, this.opts.lang, { n: i + 1, total });
       const [line] = await this.wrap(label, size, false, this.contentWidth);
-      if (line)
+      if (line && this.opts.pageNumbers !== false)
         this.drawLine(
           line,
           this.width - this.margin - line.width,

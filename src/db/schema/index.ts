@@ -14,3 +14,4 @@ export * from './coaching.ts';
 export * from './assessment.ts';
 export * from './catalog.ts';
 export * from './scoring.ts';
+export * from './awards.ts';

@@ -15,6 +15,7 @@ import { seedDefaultRubrics } from '../../features/assessment/rubrics.service.ts
 import { seedDemoAssessment } from '../../features/assessment/assessment.demo.ts';
 import { seedDemoScoring } from '../../features/assessment/scoring.demo.ts';
 import { seedDemoCatalog } from '../../features/catalog/catalog.demo.ts';
+import { seedDemoAwards } from '../../features/awards/awards.demo.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedRegions } from './regions.ts';
 import { getSetting, putSetting } from './settings.ts';
@@ -39,6 +40,7 @@ const DEMO_STEPS: { name: string; run: (ctx: SeedContext) => Promise<void> }[] =
   { name: 'assessment', run: ({ db }) => seedDemoAssessment(db) },
   { name: 'scoring', run: ({ db, config, files }) => seedDemoScoring(db, config, files) },
   { name: 'catalog', run: ({ db }) => seedDemoCatalog(db) },
+  { name: 'awards', run: ({ db, config, files }) => seedDemoAwards(db, config, files) },
 ];
 
 export async function seedBase(db: Db): Promise<void> {

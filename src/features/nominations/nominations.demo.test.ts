@@ -25,9 +25,9 @@ describe('the nominations demo data', () => {
       const mine = all.filter((n) => n.cycleId === cycle.id);
       expect(new Set(mine.map((n) => n.kabkotaCode)).size).toBeGreaterThanOrEqual(5);
       const states = new Set(mine.map((n) => n.state));
-      for (const s of ['returned', 'admin_failed', 'withdrawn']) expect(states).toContain(s);
-      // The scoring demo takes the 2024 round's passed nominations on into assessment.
-      expect(mine.some((n) => ['admin_passed', 'in_assessment', 'assessed'].includes(n.state))).toBe(true);
+      // Scoring and awards carry 2024's passed nominations on: assessed, decided and published.
+      const passed = year === 2024 ? 'published' : 'admin_passed';
+      for (const s of ['returned', passed, 'admin_failed', 'withdrawn']) expect(states).toContain(s);
       if (year === 2026) for (const s of ['draft', 'submitted']) expect(states).toContain(s);
       const funnel = await cycleFunnel(t.deps.db, systemActor(), cycle.id);
       expect(funnel.overall.potential).toBeGreaterThan(funnel.overall.nominated);

@@ -98,72 +98,84 @@ async function move(
   spec: MoveSpec,
 ): Promise<NominationRow> {
   await getNomination(db, actor, id);
-  const result = await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(nominations).where(eq(nominations.id, id)).for('update');
-    if (!row) throw new NotFoundError('nomination');
-    if (spec.version !== undefined && row.version !== spec.version) throw new StaleVersionError(row);
-    const now = env.now();
-    const window = await windowFor(tx, row.cycleId, row.kabkotaCode, now);
-    const ctx: MoveContext = {
-      tx,
-      env,
-      actor,
-      row,
-      now,
-      items: async () => (await itemViews(tx, row, window ? localDate(window.deadline) : null)).items,
-    };
-    const first = checkTransition({
-      from: row.state,
-      action: spec.action,
-      requester: { role: actor.role, regionCode: actor.regionCode },
-      nominationKabkota: row.kabkotaCode,
-      facts: {},
-    });
-    if (!first.ok && first.reason !== 'guard_failed') throw refusal(first);
-    await spec.prepare?.(ctx);
-    const check = checkTransition({
-      from: row.state,
-      action: spec.action,
-      requester: { role: actor.role, regionCode: actor.regionCode },
-      nominationKabkota: row.kabkotaCode,
-      facts: await spec.facts(ctx),
-    });
-    if (!check.ok) {
-      if (check.reason === 'guard_failed') await spec.explain?.(ctx, check.failed);
-      throw refusal(check);
-    }
-    const [updated] = await tx
-      .update(nominations)
-      .set({ ...spec.set(ctx), state: check.to, updatedAt: ctx.now, version: row.version + 1 })
-      .where(eq(nominations.id, id))
-      .returning();
-    await spec.after?.(ctx, updated!);
-    await tx.insert(nominationTransitions).values({
-      nominationId: id,
-      kabkotaCode: row.kabkotaCode,
-      action: spec.action,
-      fromState: row.state,
-      toState: check.to,
-      round: updated!.round,
-      reason: spec.reason ?? null,
-      actorUserId: actor.userId,
-      at: ctx.now,
-    });
-    await writeAudit(tx, actor, {
-      action: `nomination.${spec.action}`,
-      objectType: 'nomination',
-      objectId: id,
-      regionCode: row.kabkotaCode,
-      before: { state: row.state, round: row.round, version: row.version },
-      after: { state: updated!.state, round: updated!.round, version: updated!.version },
-      reason: spec.reason ?? null,
-    });
-    const notice = await spec.notice?.(ctx, updated!);
-    const sent = notice ? await notify(tx, env.mail, notice) : 0;
-    return { updated: updated!, sent };
-  });
+  const result = await db.transaction((tx) => moveWithin(tx, env, actor, id, spec));
   if (result.sent > 0) void deliverAfterCommit(db, env.mail);
   return result.updated;
+}
+
+/**
+ * A move inside the caller's transaction (a cycle's publication moves every decided nomination in
+ * the one transaction that publishes it); the caller delivers the e-mail after its commit.
+ */
+async function moveWithin(
+  tx: Db,
+  env: NominationEnv,
+  actor: Actor,
+  id: string,
+  spec: MoveSpec,
+): Promise<{ updated: NominationRow; sent: number }> {
+  const [row] = await tx.select().from(nominations).where(eq(nominations.id, id)).for('update');
+  if (!row) throw new NotFoundError('nomination');
+  if (spec.version !== undefined && row.version !== spec.version) throw new StaleVersionError(row);
+  const now = env.now();
+  const window = await windowFor(tx, row.cycleId, row.kabkotaCode, now);
+  const ctx: MoveContext = {
+    tx,
+    env,
+    actor,
+    row,
+    now,
+    items: async () => (await itemViews(tx, row, window ? localDate(window.deadline) : null)).items,
+  };
+  const first = checkTransition({
+    from: row.state,
+    action: spec.action,
+    requester: { role: actor.role, regionCode: actor.regionCode },
+    nominationKabkota: row.kabkotaCode,
+    facts: {},
+  });
+  if (!first.ok && first.reason !== 'guard_failed') throw refusal(first);
+  await spec.prepare?.(ctx);
+  const check = checkTransition({
+    from: row.state,
+    action: spec.action,
+    requester: { role: actor.role, regionCode: actor.regionCode },
+    nominationKabkota: row.kabkotaCode,
+    facts: await spec.facts(ctx),
+  });
+  if (!check.ok) {
+    if (check.reason === 'guard_failed') await spec.explain?.(ctx, check.failed);
+    throw refusal(check);
+  }
+  const [updated] = await tx
+    .update(nominations)
+    .set({ ...spec.set(ctx), state: check.to, updatedAt: ctx.now, version: row.version + 1 })
+    .where(eq(nominations.id, id))
+    .returning();
+  await spec.after?.(ctx, updated!);
+  await tx.insert(nominationTransitions).values({
+    nominationId: id,
+    kabkotaCode: row.kabkotaCode,
+    action: spec.action,
+    fromState: row.state,
+    toState: check.to,
+    round: updated!.round,
+    reason: spec.reason ?? null,
+    actorUserId: actor.userId,
+    at: ctx.now,
+  });
+  await writeAudit(tx, actor, {
+    action: `nomination.${spec.action}`,
+    objectType: 'nomination',
+    objectId: id,
+    regionCode: row.kabkotaCode,
+    before: { state: row.state, round: row.round, version: row.version },
+    after: { state: updated!.state, round: updated!.round, version: updated!.version },
+    reason: spec.reason ?? null,
+  });
+  const notice = await spec.notice?.(ctx, updated!);
+  const sent = notice ? await notify(tx, env.mail, notice) : 0;
+  return { updated: updated!, sent };
 }
 
 // Facts and their explanations -----------------------------------------------------------------------
@@ -662,7 +674,25 @@ export async function publishNomination(
   id: string,
   input: { version?: number; publicationOpen?: boolean } = {},
 ): Promise<NominationRow> {
-  return move(db, env, actor, id, {
+  return move(db, env, actor, id, publishSpec(input));
+}
+
+/**
+ * Publishes a decided nomination inside the caller's transaction (the awards feature publishes a
+ * whole cycle at once); the publish move sends no e-mail, so there is nothing to deliver afterwards.
+ */
+export async function publishNominationWithin(
+  tx: Db,
+  env: NominationEnv,
+  actor: Actor,
+  id: string,
+  input: { version?: number; publicationOpen?: boolean } = {},
+): Promise<NominationRow> {
+  return (await moveWithin(tx, env, actor, id, publishSpec(input))).updated;
+}
+
+function publishSpec(input: { version?: number; publicationOpen?: boolean }): MoveSpec {
+  return {
     action: 'publish',
     version: input.version,
     async facts(ctx) {
@@ -675,7 +705,7 @@ export async function publishNomination(
       };
     },
     set: () => ({}),
-  });
+  };
 }
 
 // Bulk ------------------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ export const NAV: NavItem[] = [
     label: { id: 'Hasil penilaian', en: 'Results' },
     permission: 'results.manage',
   },
+  { href: '/awards', label: { id: 'Penghargaan', en: 'Awards' }, permission: 'certificates.read' },
   { href: '/admin/assessors', label: { id: 'Penilai', en: 'Assessors' }, permission: 'assessors.manage' },
   { href: '/events', label: eventsNav.events, permission: 'events.read' },
   { href: '/follow-ups', label: eventsNav.followUps, permission: 'followups.read' },

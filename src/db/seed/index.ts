@@ -14,6 +14,7 @@ import { seedCoachingDemo } from '../../features/coaching/coaching.demo.ts';
 import { seedDefaultRubrics } from '../../features/assessment/rubrics.service.ts';
 import { seedDemoAssessment } from '../../features/assessment/assessment.demo.ts';
 import { seedDemoCatalog } from '../../features/catalog/catalog.demo.ts';
+import { seedDashboardsDemo } from '../../features/dashboards/dashboards.demo.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedRegions } from './regions.ts';
 import { getSetting, putSetting } from './settings.ts';
@@ -37,6 +38,12 @@ const DEMO_STEPS: { name: string; run: (ctx: SeedContext) => Promise<void> }[] =
   { name: 'coaching', run: seedCoachingDemo },
   { name: 'assessment', run: ({ db }) => seedDemoAssessment(db) },
   { name: 'catalog', run: ({ db }) => seedDemoCatalog(db) },
+  {
+    name: 'dashboards',
+    run: async ({ db, config }) => {
+      await seedDashboardsDemo(db, config.PROVINCE_CODE);
+    },
+  },
 ];
 
 export async function seedBase(db: Db): Promise<void> {

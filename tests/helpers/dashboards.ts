@@ -98,8 +98,22 @@ export async function buildWorld(t: TestApp): Promise<World> {
   ]);
 
   await db.insert(cycles).values([
-    { id: ids.cycle2024, provinceCode: P, name: 'Periode Dasbor 2024', year: 2024, kind: 'provincial_preselection', starScale: 3 },
-    { id: ids.cycle2026, provinceCode: P, name: 'Periode Dasbor 2026', year: 2026, kind: 'provincial_preselection', starScale: 3 },
+    {
+      id: ids.cycle2024,
+      provinceCode: P,
+      name: 'Periode Dasbor 2024',
+      year: 2024,
+      kind: 'provincial_preselection',
+      starScale: 3,
+    },
+    {
+      id: ids.cycle2026,
+      provinceCode: P,
+      name: 'Periode Dasbor 2026',
+      year: 2026,
+      kind: 'provincial_preselection',
+      starScale: 3,
+    },
   ]);
   const submitted = fromLocalInput('2026-06-01T09:00')!;
   const nom = async (
@@ -130,7 +144,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
   // 2026: Ambon submitted, admin_passed (after one return), returned (to fix), draft; Malteng failed.
   await nom('n26a1', ids.cycle2026, 'pa1', 'a1', AMBON, 'makanan_minuman', 'submitted');
-  await nom('n26a2', ids.cycle2026, 'pa2', 'a2', AMBON, 'makanan_minuman', 'admin_passed', { returnCount: 1 });
+  await nom('n26a2', ids.cycle2026, 'pa2', 'a2', AMBON, 'makanan_minuman', 'admin_passed', {
+    returnCount: 1,
+  });
   await nom('n26a3', ids.cycle2026, 'pa3', 'a3', AMBON, 'kain_tenun', 'returned', { returnCount: 1 });
   await nom('n26a4', ids.cycle2026, 'pa1b', 'a1', AMBON, 'makanan_minuman', 'draft', { submitted: false });
   await nom('n26m1', ids.cycle2026, 'pm1', 'm1', MALTENG, 'anyaman', 'admin_failed');
@@ -149,10 +165,35 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await nom('n24m2', ids.cycle2024, 'pm2', 'm2', MALTENG, 'anyaman', 'admin_failed');
   const decidedAt = fromLocalInput('2024-10-01T10:00')!;
   await db.insert(nominationResults).values([
-    { nominationId: ids.nominations.n24a1!, cycleId: ids.cycle2024, kabkotaCode: AMBON, status: 'decided', score: 90, computedStar: 3, finalStar: 3, decidedAt },
-    { nominationId: ids.nominations.n24m1!, cycleId: ids.cycle2024, kabkotaCode: MALTENG, status: 'decided', score: 62, computedStar: 1, finalStar: 1, decidedAt },
+    {
+      nominationId: ids.nominations.n24a1!,
+      cycleId: ids.cycle2024,
+      kabkotaCode: AMBON,
+      status: 'decided',
+      score: 90,
+      computedStar: 3,
+      finalStar: 3,
+      decidedAt,
+    },
+    {
+      nominationId: ids.nominations.n24m1!,
+      cycleId: ids.cycle2024,
+      kabkotaCode: MALTENG,
+      status: 'decided',
+      score: 62,
+      computedStar: 1,
+      finalStar: 1,
+      decidedAt,
+    },
     // An open (undecided) result in 2026 never counts.
-    { nominationId: ids.nominations.n26a2!, cycleId: ids.cycle2026, kabkotaCode: AMBON, status: 'open', score: 95, computedStar: 3 },
+    {
+      nominationId: ids.nominations.n26a2!,
+      cycleId: ids.cycle2026,
+      kabkotaCode: AMBON,
+      status: 'open',
+      score: 95,
+      computedStar: 3,
+    },
   ]);
   // An earlier award entered by hand (2018, 2 stars, no product: commodity not known).
   await db.insert(earlierAwards).values({
@@ -196,13 +237,33 @@ export async function buildWorld(t: TestApp): Promise<World> {
       kabkotaCode: code,
       checkinToken: newId(),
     });
-    await db.insert(eventAttendance).values({ eventId, participantId, provinceCode: P, kabkotaCode: code, method: 'desk' });
+    await db
+      .insert(eventAttendance)
+      .values({ eventId, participantId, provinceCode: P, kabkotaCode: code, method: 'desk' });
   }
   // Follow-ups: Ambon one overdue and one due in 5 days; Maluku Tengah one overdue; a done one never counts.
   await db.insert(followUpActions).values([
-    { eventId, provinceCode: P, kabkotaCode: AMBON, title: 'Kirim data IKM Ambon', dueDate: addDays(today, -3) },
-    { eventId, provinceCode: P, kabkotaCode: AMBON, title: 'Siapkan calon Ambon', dueDate: addDays(today, 5) },
-    { eventId, provinceCode: P, kabkotaCode: MALTENG, title: 'Kirim data IKM Malteng', dueDate: addDays(today, -1) },
+    {
+      eventId,
+      provinceCode: P,
+      kabkotaCode: AMBON,
+      title: 'Kirim data IKM Ambon',
+      dueDate: addDays(today, -3),
+    },
+    {
+      eventId,
+      provinceCode: P,
+      kabkotaCode: AMBON,
+      title: 'Siapkan calon Ambon',
+      dueDate: addDays(today, 5),
+    },
+    {
+      eventId,
+      provinceCode: P,
+      kabkotaCode: MALTENG,
+      title: 'Kirim data IKM Malteng',
+      dueDate: addDays(today, -1),
+    },
     {
       eventId,
       provinceCode: P,
@@ -254,11 +315,30 @@ export async function buildWorld(t: TestApp): Promise<World> {
   });
 
   // The assessor: two assignments in 2026, one sheet submitted, one not started.
-  const [version] = await db.select().from(rubricVersions).where(eq(rubricVersions.commodity, 'makanan_minuman')).limit(1);
+  const [version] = await db
+    .select()
+    .from(rubricVersions)
+    .where(eq(rubricVersions.commodity, 'makanan_minuman'))
+    .limit(1);
   const asg1 = newId();
   await db.insert(assignments).values([
-    { id: asg1, cycleId: ids.cycle2026, nominationId: ids.nominations.n26a2!, assessorId: assessor!.id, kabkotaCode: AMBON, method: 'manual', assignedBy: admin!.id },
-    { cycleId: ids.cycle2026, nominationId: ids.nominations.n26a1!, assessorId: assessor!.id, kabkotaCode: AMBON, method: 'manual', assignedBy: admin!.id },
+    {
+      id: asg1,
+      cycleId: ids.cycle2026,
+      nominationId: ids.nominations.n26a2!,
+      assessorId: assessor!.id,
+      kabkotaCode: AMBON,
+      method: 'manual',
+      assignedBy: admin!.id,
+    },
+    {
+      cycleId: ids.cycle2026,
+      nominationId: ids.nominations.n26a1!,
+      assessorId: assessor!.id,
+      kabkotaCode: AMBON,
+      method: 'manual',
+      assignedBy: admin!.id,
+    },
   ]);
   await db.insert(scoreSheets).values({
     assignmentId: asg1,

@@ -20,7 +20,8 @@ const SCORES = [86.5, 72.25, 64, 91, 55.5, 78];
 /** The star a score earns under a round's bands (0 below every band; the top band includes its top). */
 export function starFor(score: number, bands: { stars: number; min: number; max: number }[]): number {
   const top = Math.max(...bands.map((b) => b.max));
-  for (const b of bands) if (score >= b.min && (score < b.max || (b.max === top && score <= b.max))) return b.stars;
+  for (const b of bands)
+    if (score >= b.min && (score < b.max || (b.max === top && score <= b.max))) return b.stars;
   return 0;
 }
 
@@ -31,11 +32,13 @@ export async function seedDashboardsDemo(db: Db, provinceCode: string): Promise<
     .where(and(eq(cycles.provinceCode, provinceCode), eq(cycles.year, 2024)))
     .limit(1);
   if (!round) return 0;
-  const bands = (await db.select().from(cycleStarBands).where(eq(cycleStarBands.cycleId, round.id))).map((b) => ({
-    stars: b.stars,
-    min: Number(b.minScore),
-    max: Number(b.maxScore),
-  }));
+  const bands = (await db.select().from(cycleStarBands).where(eq(cycleStarBands.cycleId, round.id))).map(
+    (b) => ({
+      stars: b.stars,
+      min: Number(b.minScore),
+      max: Number(b.maxScore),
+    }),
+  );
   if (bands.length === 0) return 0;
   const passed = await db
     .select({ id: nominations.id, kabkotaCode: nominations.kabkotaCode })

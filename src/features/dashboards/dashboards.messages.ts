@@ -30,7 +30,10 @@ export const dashText = defineMessages({
     en: 'The registry is empty: no sentra, IKM or product has been recorded yet.',
   },
   funnelHeading: { id: 'Corong usulan: {cycle}', en: 'Nomination funnel: {cycle}' },
-  funnelChart: { id: 'Corong usulan seluruh kabupaten/kota dalam cakupan', en: 'Nomination funnel, all regencies/cities in scope' },
+  funnelChart: {
+    id: 'Corong usulan seluruh kabupaten/kota dalam cakupan',
+    en: 'Nomination funnel, all regencies/cities in scope',
+  },
   funnelByRegency: { id: 'Corong usulan per kabupaten/kota', en: 'Nomination funnel by regency/city' },
   funnelByCommodity: { id: 'Corong usulan per komoditas', en: 'Nomination funnel by commodity' },
   funnelEmpty: {

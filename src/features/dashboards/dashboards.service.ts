@@ -261,7 +261,10 @@ export async function coverageFigures(
 ): Promise<Coverage> {
   let data = filter.cycleId ? await coverageAcross(db, provinceCode, { cycleId: filter.cycleId }) : null;
   if ((!data || data.events.length === 0) && filter.year)
-    data = await coverageAcross(db, provinceCode, { from: `${filter.year}-01-01`, to: `${filter.year}-12-31` });
+    data = await coverageAcross(db, provinceCode, {
+      from: `${filter.year}-01-01`,
+      to: `${filter.year}-12-31`,
+    });
   const wanted = new Set(codes);
   const rows = (data?.rows ?? [])
     .filter((r) => wanted.has(r.code))

@@ -37,7 +37,12 @@ describe('the province dashboard’s figures against hand-counted rows', () => {
     const data = await dashboardData(t.deps.db, systemActor(), t.config.PROVINCE_CODE);
     const tables = dashboardTables(data, 'id');
     expect(row(tables, 'registry-regency', 'Kota Ambon')).toEqual(['Kota Ambon', 1, 3, 4]);
-    expect(row(tables, 'registry-regency', 'Kabupaten Maluku Tengah')).toEqual(['Kabupaten Maluku Tengah', 1, 2, 3]);
+    expect(row(tables, 'registry-regency', 'Kabupaten Maluku Tengah')).toEqual([
+      'Kabupaten Maluku Tengah',
+      1,
+      2,
+      3,
+    ]);
     expect(row(tables, 'registry-regency', 'Kota Tual')).toEqual(['Kota Tual', 0, 0, 0]);
     expect(row(tables, 'registry-regency', 'total')).toEqual(['Jumlah', 2, 5, 7]);
     // An IKM making food and anyaman counts under both commodities.
@@ -75,7 +80,13 @@ describe('the province dashboard’s figures against hand-counted rows', () => {
     const data = await dashboardData(t.deps.db, systemActor(), t.config.PROVINCE_CODE);
     const tables = dashboardTables(data, 'id');
     expect(row(tables, 'stars-regency', 'Kota Ambon')).toEqual(['Kota Ambon', 0, 1, 1, 2]);
-    expect(row(tables, 'stars-regency', 'Kabupaten Maluku Tengah')).toEqual(['Kabupaten Maluku Tengah', 1, 0, 0, 1]);
+    expect(row(tables, 'stars-regency', 'Kabupaten Maluku Tengah')).toEqual([
+      'Kabupaten Maluku Tengah',
+      1,
+      0,
+      0,
+      1,
+    ]);
     expect(row(tables, 'stars-regency', 'total')).toEqual(['Jumlah', 1, 1, 1, 3]);
     expect(row(tables, 'stars-commodity', 'Makanan & minuman')).toEqual(['Makanan & minuman', 0, 0, 1, 1]);
     expect(row(tables, 'stars-commodity', 'Anyaman')).toEqual(['Anyaman', 1, 0, 0, 1]);
@@ -90,7 +101,11 @@ describe('the province dashboard’s figures against hand-counted rows', () => {
     expect(row(tables, 'coverage', 'Kabupaten Maluku Tengah')).toEqual(['Kabupaten Maluku Tengah', 1, 1]);
     expect(row(tables, 'programmes-kind', 'total')).toEqual(['Jumlah', 1]);
     expect(row(tables, 'programmes-regency', 'Kota Ambon')).toEqual(['Kota Ambon', 1, 1]);
-    expect(row(tables, 'programmes-regency', 'Kabupaten Maluku Tengah')).toEqual(['Kabupaten Maluku Tengah', 1, 0]);
+    expect(row(tables, 'programmes-regency', 'Kabupaten Maluku Tengah')).toEqual([
+      'Kabupaten Maluku Tengah',
+      1,
+      0,
+    ]);
     expect(row(tables, 'outcomes-kind', 'total')).toEqual(['Jumlah', 1]);
     expect(row(tables, 'documents', 'Kota Ambon')).toEqual(['Kota Ambon', 1, 0]);
     expect(row(tables, 'documents', 'Kabupaten Maluku Tengah')).toEqual(['Kabupaten Maluku Tengah', 0, 1]);
@@ -117,7 +132,9 @@ describe('the province dashboard’s figures against hand-counted rows', () => {
     expect(en).toContain('Boundaries: BPS / OCHA (HDX)');
     // An unknown measure falls back to IKM; an unknown round to the newest.
     const odd = textOf(
-      await (await admin.get('/dashboard?measure=%3Cscript%3E&cycle=00000000-0000-4000-8000-000000000000')).text(),
+      await (
+        await admin.get('/dashboard?measure=%3Cscript%3E&cycle=00000000-0000-4000-8000-000000000000')
+      ).text(),
     );
     expect(odd).toContain('Angka peta: IKM');
     expect(odd).toContain('Corong usulan: Periode Dasbor 2026');
@@ -154,7 +171,9 @@ describe('a kab/kota officer', () => {
     expect(html).not.toContain('href="/regions/81.01"');
     const comparisons = textOf(await (await ambon.get('/dashboard/comparisons')).text());
     expect(comparisons).not.toContain('Maluku Tengah');
-    const report = await pdfText(new Uint8Array(await (await ambon.get('/dashboard/report.pdf?year=2024')).arrayBuffer()));
+    const report = await pdfText(
+      new Uint8Array(await (await ambon.get('/dashboard/report.pdf?year=2024')).arrayBuffer()),
+    );
     expect(report).toContain('Kota Ambon');
     expect(report).not.toContain('Maluku Tengah');
     const xlsx = await ambon.get('/dashboard/export.xlsx');
@@ -185,7 +204,9 @@ describe('the assessor’s dashboard', () => {
     const en = textOf(await (await c.get('/dashboard?lang=en')).text());
     expect(en).toContain('1 submitted, 0 draft, 1 not started of 2 assignments.');
     const other = await t.as('penilai2@ovop.test');
-    expect(textOf(await (await other.get('/dashboard')).text())).toContain('Anda belum ditugasi menilai usulan.');
+    expect(textOf(await (await other.get('/dashboard')).text())).toContain(
+      'Anda belum ditugasi menilai usulan.',
+    );
     expect((await assessorWork(t.deps.db, world.ikm.a1!)).rows).toEqual([]);
   });
 });
@@ -203,10 +224,31 @@ describe('comparisons across rounds', () => {
       '—',
       1,
     ]);
-    expect(row(tables, 'rounds', 'Periode Dasbor 2024')).toEqual(['Periode Dasbor 2024', 2024, 3, 3, 2, '66,7%', 2]);
-    expect(row(tables, 'rounds', 'Periode Dasbor 2026')).toEqual(['Periode Dasbor 2026', 2026, 5, 4, 1, '25%', 0]);
+    expect(row(tables, 'rounds', 'Periode Dasbor 2024')).toEqual([
+      'Periode Dasbor 2024',
+      2024,
+      3,
+      3,
+      2,
+      '66,7%',
+      2,
+    ]);
+    expect(row(tables, 'rounds', 'Periode Dasbor 2026')).toEqual([
+      'Periode Dasbor 2026',
+      2026,
+      5,
+      4,
+      1,
+      '25%',
+      0,
+    ]);
     expect(row(tables, 'regency-stars', 'Kota Ambon')).toEqual(['Kota Ambon', 1, 1, 0]);
-    expect(row(tables, 'regency-nominated', 'Kabupaten Maluku Tengah')).toEqual(['Kabupaten Maluku Tengah', 0, 2, 1]);
+    expect(row(tables, 'regency-nominated', 'Kabupaten Maluku Tengah')).toEqual([
+      'Kabupaten Maluku Tengah',
+      0,
+      2,
+      1,
+    ]);
     expect(row(tables, 'commodity-passed', 'Anyaman')).toEqual(['Anyaman', 0, 1, 0]);
     const admin = await t.as('admin@ovop.test');
     const page = textOf(await (await admin.get('/dashboard/comparisons')).text());
@@ -238,7 +280,9 @@ describe('the activity report', () => {
 
   it('makes the yearly report with that year’s rounds and results, in English too', async () => {
     const admin = await t.as('admin@ovop.test');
-    const text = await pdfText(new Uint8Array(await (await admin.get('/dashboard/report.pdf?year=2024')).arrayBuffer()));
+    const text = await pdfText(
+      new Uint8Array(await (await admin.get('/dashboard/report.pdf?year=2024')).arrayBuffer()),
+    );
     expect(text).toContain('Laporan Kegiatan OVOP Tahun 2024');
     expect(text).toContain('Periode Dasbor 2024');
     expect(text).toContain('66,7%');
@@ -256,7 +300,9 @@ describe('the activity report', () => {
     expect(textOf(await bad.text())).toContain('Tahun laporan tidak dikenal.');
     expect((await admin.get('/dashboard/report.pdf?year=1850')).status).toBe(400);
     expect((await admin.get('/dashboard/report.pdf?cycle=nope')).status).toBe(404);
-    expect((await admin.get('/dashboard/report.pdf?cycle=00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await admin.get('/dashboard/report.pdf?cycle=00000000-0000-4000-8000-000000000000')).status).toBe(
+      404,
+    );
   });
 });
 

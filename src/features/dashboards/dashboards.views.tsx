@@ -295,10 +295,9 @@ export function ProvinceDashboard(props: {
                 ]}
               />
             )}
-            <div class="figure-pair">
-              <Show k="funnel-regency" />
-              <Show k="funnel-commodity" />
-            </div>
+            {/* Eight columns: each table takes the full width so it never needs a scrolling box. */}
+            <Show k="funnel-regency" />
+            <Show k="funnel-commodity" />
           </>
         )}
       </section>

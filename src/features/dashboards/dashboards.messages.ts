@@ -4,6 +4,10 @@ export const dashText = defineMessages({
   provinceTitle: { id: 'Ringkasan provinsi', en: 'Province overview' },
   regencyTitle: { id: 'Ringkasan {name}', en: '{name} overview' },
   round: { id: 'Periode', en: 'Round' },
+  asOf: {
+    id: 'Angka per {time} (diperbarui tiap menit).',
+    en: 'Figures as of {time} (refreshed every minute).',
+  },
   show: { id: 'Tampilkan', en: 'Show' },
   noRound: {
     id: 'Belum ada periode penilaian. Corong usulan akan tampil setelah periode pertama dibuat.',

@@ -24,11 +24,30 @@ export interface Kabkota {
   name: string;
 }
 
+// The province's kab/kota come from the seeded region table, which does not change while the
+// process runs: read them once per database.
+const kabkotaCache = new WeakMap<Db, Map<string, Promise<Kabkota[]>>>();
+
+function provinceKabkota(db: Db, provinceCode: string): Promise<Kabkota[]> {
+  let byProvince = kabkotaCache.get(db);
+  if (!byProvince) kabkotaCache.set(db, (byProvince = new Map()));
+  let hit = byProvince.get(provinceCode);
+  if (!hit) {
+    hit = listKabkota(db, provinceCode).then((all) => all.map((r) => ({ code: r.code, name: r.name })));
+    // An empty answer (regions not seeded yet) is not kept.
+    hit
+      .then((list) => list.length === 0 && byProvince.delete(provinceCode))
+      .catch(() => byProvince.delete(provinceCode));
+    byProvince.set(provinceCode, hit);
+  }
+  return hit;
+}
+
 /** The kab/kota an actor's figures cover: the whole province, or an officer's own. */
 export async function scopeOf(db: Db, actor: Actor, provinceCode: string): Promise<Kabkota[]> {
-  const all = await listKabkota(db, provinceCode);
-  if (isProvinceWide(actor)) return all.map((r) => ({ code: r.code, name: r.name }));
-  return all.filter((r) => r.code === actor.regionCode).map((r) => ({ code: r.code, name: r.name }));
+  const all = await provinceKabkota(db, provinceCode);
+  if (isProvinceWide(actor)) return all;
+  return all.filter((r) => r.code === actor.regionCode);
 }
 
 /** `alias.kabkota_code in (…)`: the kab/kota filter every figure goes through (index-friendly). */
@@ -362,13 +381,40 @@ export interface DashboardData {
   todo: Todo | null;
 }
 
+/**
+ * How long the dashboard's aggregate figures are reused (ADR 0701): a minute-old picture is what a
+ * province overview needs, and recounting a province on every page view would cost ~100 ms of CPU.
+ * The officer's to-do lists are never cached. Zero turns the cache off (the bench's cold figures).
+ */
+let cacheMs = 60_000;
+export function setDashboardCacheMs(ms: number): void {
+  cacheMs = ms;
+}
+
+type Figures = Omit<DashboardData, 'kabkota' | 'cycles' | 'cycle' | 'todo'> & { at: Date };
+const figureCache = new WeakMap<Db, Map<string, { until: number; value: Promise<Figures> }>>();
+
+function cached(db: Db, key: string, make: () => Promise<Figures>): Promise<Figures> {
+  if (cacheMs <= 0) return make();
+  let entries = figureCache.get(db);
+  if (!entries) figureCache.set(db, (entries = new Map()));
+  const now = Date.now();
+  const hit = entries.get(key);
+  if (hit && hit.until > now) return hit.value;
+  if (entries.size > 200) for (const [k, e] of entries) if (e.until <= now) entries.delete(k);
+  const value = make();
+  entries.set(key, { until: now + cacheMs, value });
+  value.catch(() => entries.delete(key));
+  return value;
+}
+
 /** Every figure of the province (or kab/kota) dashboard for one round (the newest by default). */
 export async function dashboardData(
   db: Db,
   actor: Actor,
   provinceCode: string,
   opts: { cycleId?: string | undefined; today?: string } = {},
-): Promise<DashboardData> {
+): Promise<DashboardData & { at: Date }> {
   const today = opts.today ?? localDate();
   const [kabkota, list] = await Promise.all([
     scopeOf(db, actor, provinceCode),
@@ -376,38 +422,41 @@ export async function dashboardData(
   ]);
   const codes = kabkota.map((k) => k.code);
   const cycle = (opts.cycleId ? list.find((c) => c.id === opts.cycleId) : undefined) ?? list[0] ?? null;
-  const [registry, funnel, stars, coverage, programmes, documents, overdue, overdueList, todo] =
-    await Promise.all([
-      registryCounts(db, codes),
-      cycle ? cycleFunnel(db, actor, cycle.id) : Promise.resolve(null),
-      starCounts(db, codes),
-      coverageFigures(
-        db,
-        provinceCode,
-        codes,
-        cycle ? { cycleId: cycle.id } : { year: Number(today.slice(0, 4)) },
-      ),
-      programmeFigures(db, actor, codes, { from: today, to: today, year: Number(today.slice(0, 4)) }),
-      documentFigures(db, codes, today),
-      overdueByRegency(db, codes, today),
-      overdueFollowUps(db, actor, 1, today),
-      actor.role === 'petugas_kabkota' && actor.regionCode
-        ? officerTodos(db, actor.regionCode, today)
-        : Promise.resolve(null),
-    ]);
-  return {
-    kabkota,
-    cycles: list,
-    cycle,
-    registry,
-    funnel,
-    stars,
-    coverage,
-    programmes,
-    documents,
-    overdue: { count: overdueList.count, byRegency: overdue },
-    todo,
-  };
+  const key = [provinceCode, isProvinceWide(actor) ? '*' : codes.join(','), cycle?.id ?? '-', today].join(
+    '|',
+  );
+  const [figures, todo] = await Promise.all([
+    cached(db, key, async () => {
+      const [registry, funnel, stars, coverage, programmes, documents, overdue, overdueList] =
+        await Promise.all([
+          registryCounts(db, codes),
+          cycle ? cycleFunnel(db, actor, cycle.id) : Promise.resolve(null),
+          starCounts(db, codes),
+          coverageFigures(db, provinceCode, codes, {
+            ...(cycle ? { cycleId: cycle.id } : {}),
+            year: cycle?.year ?? Number(today.slice(0, 4)),
+          }),
+          programmeFigures(db, actor, codes, { from: today, to: today, year: Number(today.slice(0, 4)) }),
+          documentFigures(db, codes, today),
+          overdueByRegency(db, codes, today),
+          overdueFollowUps(db, actor, 1, today),
+        ]);
+      return {
+        registry,
+        funnel,
+        stars,
+        coverage,
+        programmes,
+        documents,
+        overdue: { count: overdueList.count, byRegency: overdue },
+        at: new Date(),
+      };
+    }),
+    actor.role === 'petugas_kabkota' && actor.regionCode
+      ? officerTodos(db, actor.regionCode, today)
+      : Promise.resolve(null),
+  ]);
+  return { kabkota, cycles: list, cycle, ...figures, todo };
 }
 
 // Comparisons across rounds ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from '../../platform/format.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../platform/format.ts';
 import { mapMessages } from '../../platform/regionmap.ts';
 import { render } from '../../platform/i18n.ts';
 import { Button, EmptyState, Form, Select, Table } from '../../platform/ui/components.tsx';
@@ -241,6 +241,9 @@ export function ProvinceDashboard(props: {
           ? t('regencyTitle', { name: data.kabkota[0].name })
           : t('provinceTitle')}
       </h2>
+      {'at' in data && data.at instanceof Date && (
+        <p class="hint">{t('asOf', { time: formatDateTime(data.at, v.lang) })}</p>
+      )}
       <DashboardFilters data={data} measure={props.measure} />
       {data.todo && <Todos todo={data.todo} />}
 

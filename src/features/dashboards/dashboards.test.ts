@@ -185,7 +185,7 @@ describe('a kab/kota officer', () => {
     book.eachSheet((sheet) => sheet.eachRow((r) => cells.push(JSON.stringify(r.values))));
     expect(cells.join(' ')).toContain('Kota Ambon');
     expect(cells.join(' ')).not.toContain('Maluku Tengah');
-  });
+  }, 120_000);
 
   it('keeps the dashboards’ pages from an IKM owner and an assessor', async () => {
     const assessor = await t.as('penilai1@ovop.test');
@@ -276,7 +276,7 @@ describe('the activity report', () => {
     expect(text).toContain('33,3%');
     expect(text).toContain('Batas wilayah: BPS / OCHA (HDX)');
     expect(text).toMatch(/Halaman 1 dari \d/);
-  });
+  }, 120_000);
 
   it('makes the yearly report with that year’s rounds and results, in English too', async () => {
     const admin = await t.as('admin@ovop.test');
@@ -291,7 +291,7 @@ describe('the activity report', () => {
     );
     expect(en).toContain('OVOP Activity Report 2024');
     expect(en).toContain('Key figures');
-  });
+  }, 120_000);
 
   it('refuses a malformed year and answers 404 for an unknown round', async () => {
     const admin = await t.as('admin@ovop.test');

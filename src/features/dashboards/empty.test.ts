@@ -50,7 +50,7 @@ describe('a brand-new installation with no data', () => {
     const ownerPage = await owner.get('/dashboard');
     expect(ownerPage.status).toBe(200);
     expect(textOf(await ownerPage.text())).not.toContain('Ringkasan');
-  });
+  }, 120_000);
 
   it('shows empty comparisons and makes empty exports and reports', async () => {
     const admin = await t.as('admin@ovop.test');
@@ -68,5 +68,6 @@ describe('a brand-new installation with no data', () => {
       new Uint8Array(await (await admin.get('/dashboard/report.pdf?year=2025&lang=en')).arrayBuffer()),
     );
     expect(en).toContain('No assessment round in this year.');
-  });
+    // Two PDFs, the first loading pdf-lib and the fonts: slow on a loaded machine.
+  }, 120_000);
 });

@@ -30,7 +30,10 @@ const kabkotaCache = new WeakMap<Db, Map<string, Promise<Kabkota[]>>>();
 
 function provinceKabkota(db: Db, provinceCode: string): Promise<Kabkota[]> {
   let byProvince = kabkotaCache.get(db);
-  if (!byProvince) kabkotaCache.set(db, (byProvince = new Map()));
+  if (!byProvince) {
+    byProvince = new Map();
+    kabkotaCache.set(db, byProvince);
+  }
   let hit = byProvince.get(provinceCode);
   if (!hit) {
     hit = listKabkota(db, provinceCode).then((all) => all.map((r) => ({ code: r.code, name: r.name })));
@@ -397,7 +400,10 @@ const figureCache = new WeakMap<Db, Map<string, { until: number; value: Promise<
 function cached(db: Db, key: string, make: () => Promise<Figures>): Promise<Figures> {
   if (cacheMs <= 0) return make();
   let entries = figureCache.get(db);
-  if (!entries) figureCache.set(db, (entries = new Map()));
+  if (!entries) {
+    entries = new Map();
+    figureCache.set(db, entries);
+  }
   const now = Date.now();
   const hit = entries.get(key);
   if (hit && hit.until > now) return hit.value;

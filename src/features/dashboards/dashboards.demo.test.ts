@@ -46,5 +46,6 @@ describe('the dashboards on the demo data', () => {
     expect((await ambon.get('/dashboard')).status).toBe(200);
     const assessor = await t.as('penilai1@ovop.test');
     expect((await assessor.get('/dashboard')).status).toBe(200);
-  });
+    // A PDF with its first load of pdf-lib and the fonts: slow on a loaded machine.
+  }, 120_000);
 });

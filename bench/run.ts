@@ -18,6 +18,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<Result[]> }>> = 
   coaching: () => import('./coaching.bench.ts'),
   catalog: () => import('./catalog.bench.ts'),
   awards: () => import('./awards.bench.ts'),
+  dashboards: () => import('./dashboards.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -48,6 +48,7 @@ import { followUpRoutes } from './features/events/followups.routes.tsx';
 import { publicEventRoutes } from './features/events/public.routes.tsx';
 import { stakeholderRoutes } from './features/events/stakeholders.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
+import { dashboardsRoutes } from './features/dashboards/dashboards.routes.tsx';
 import { regionsApi, regionsRoutes } from './features/regions/regions.routes.tsx';
 import { importApi } from './features/registry/import/import.api.ts';
 import { importRoutes } from './features/registry/import/import.routes.tsx';
@@ -186,6 +187,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', systemRoutes);
   app.route('/', homeRoutes);
+  app.route('/', dashboardsRoutes);
   app.route('/', authRoutes);
   app.route('/', usersRoutes);
   app.route('/', regionsRoutes);

@@ -73,6 +73,8 @@ export const PERMISSIONS = {
   // Buyers' inquiries from the public catalog (features/catalog): the kab/kota's officers and the admins.
   'inquiries.read': ['admin_provinsi', 'petugas_kabkota'],
   'inquiries.update': ['admin_provinsi', 'petugas_kabkota'],
+  // Dashboards, comparisons and activity reports (features/dashboards); an officer's figures are their kab/kota's.
+  'dashboards.read': ['admin_provinsi', 'petugas_kabkota'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

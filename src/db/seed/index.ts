@@ -16,6 +16,7 @@ import { seedDemoAssessment } from '../../features/assessment/assessment.demo.ts
 import { seedDemoScoring } from '../../features/assessment/scoring.demo.ts';
 import { seedDemoCatalog } from '../../features/catalog/catalog.demo.ts';
 import { seedDemoAwards } from '../../features/awards/awards.demo.ts';
+import { seedDashboardsDemo } from '../../features/dashboards/dashboards.demo.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedRegions } from './regions.ts';
 import { getSetting, putSetting } from './settings.ts';
@@ -41,6 +42,12 @@ const DEMO_STEPS: { name: string; run: (ctx: SeedContext) => Promise<void> }[] =
   { name: 'scoring', run: ({ db, config, files }) => seedDemoScoring(db, config, files) },
   { name: 'catalog', run: ({ db }) => seedDemoCatalog(db) },
   { name: 'awards', run: ({ db, config, files }) => seedDemoAwards(db, config, files) },
+  {
+    name: 'dashboards',
+    run: async ({ db, config }) => {
+      await seedDashboardsDemo(db, config.PROVINCE_CODE);
+    },
+  },
 ];
 
 export async function seedBase(db: Db): Promise<void> {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import { type AppEnv, actorOf } from '../../platform/context.ts';
 import { can } from '../../platform/authz.ts';
 import { requireUser } from '../../platform/http.ts';
@@ -6,6 +7,7 @@ import { translator } from '../../platform/i18n.ts';
 import { PageHeading } from '../../platform/ui/components.tsx';
 import { roleLabel } from '../../platform/ui/labels.ts';
 import { useView } from '../../platform/ui/view.ts';
+import { dashboardSections } from '../dashboards/dashboards.routes.tsx';
 import { findRegion } from '../regions/regions.service.ts';
 import { homeText } from './home.messages.ts';
 
@@ -13,7 +15,7 @@ export const homeRoutes = new Hono<AppEnv>();
 
 // `/` is the public catalog's home (features/catalog); the signed-in home is /dashboard.
 
-function Dashboard(props: { name: string; regionName: string | null }) {
+function Dashboard(props: { name: string; regionName: string | null; sections: Child | null }) {
   const v = useView();
   const t = v.tr(homeText);
   const actor = v.actor!;
@@ -33,6 +35,7 @@ function Dashboard(props: { name: string; regionName: string | null }) {
           })}
         </p>
       </PageHeading>
+      {props.sections}
       <h2>{t('whatYouCanDo')}</h2>
       <ul class="link-list">
         {links
@@ -51,7 +54,8 @@ homeRoutes.get('/dashboard', requireUser, async (c) => {
   const actor = actorOf(c);
   const user = c.get('user')!;
   const region = actor.regionCode ? await findRegion(c.var.deps.db, actor.regionCode) : undefined;
-  return c.render(<Dashboard name={user.name} regionName={region?.name ?? null} />, {
+  const sections = await dashboardSections(c);
+  return c.render(<Dashboard name={user.name} regionName={region?.name ?? null} sections={sections} />, {
     title: translator(homeText, c.get('lang'))('dashboardTitle'),
   });
 });

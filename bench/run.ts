@@ -16,6 +16,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<Result[]> }>> = 
   registry: () => import('./registry.bench.ts'),
   coaching: () => import('./coaching.bench.ts'),
   catalog: () => import('./catalog.bench.ts'),
+  import: () => import('./import.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

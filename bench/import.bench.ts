@@ -31,7 +31,8 @@ interface ChildReport {
   cpuS: number;
   check: { ms: number; status: string; valid: number; invalid: number };
   first: { ms: number; status: string; created: number; updated: number };
-  again: { ms: number; checkMs: number; cpuS: number; status: string; created: number; updated: number };
+  /** Absent when the child imports the sheet once only (the PostgreSQL run). */
+  again?: { ms: number; checkMs: number; cpuS: number; status: string; created: number; updated: number };
   stored: { rows: number; nibs: number };
 }
 
@@ -109,11 +110,17 @@ export async function writeSheet(file: string): Promise<void> {
 }
 
 /** Runs the import in a child process; resolves with its report. */
-function runChild(dataDir: string, sheet: string): Promise<ChildReport> {
+function runChild(dataDir: string, sheet: string, env: Record<string, string> = {}): Promise<ChildReport> {
   const self = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', self], {
-      env: { ...process.env, OVOP_BENCH_IMPORT_CHILD: '1', BENCH_DATA_DIR: dataDir, BENCH_SHEET: sheet },
+      env: {
+        ...process.env,
+        OVOP_BENCH_IMPORT_CHILD: '1',
+        BENCH_DATA_DIR: dataDir,
+        BENCH_SHEET: sheet,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -129,6 +136,72 @@ function runChild(dataDir: string, sheet: string): Promise<ChildReport> {
   });
 }
 
+/**
+ * The same import with the database on PostgreSQL (BENCH_DATABASE_URL or DATABASE_URL, else the
+ * shared test server; a database of its own, dropped afterwards): the server process then holds
+ * the import only, so its peak is the import's memory as a production server sees it.
+ */
+async function onPostgres(dir: string, sheet: string): Promise<Result[]> {
+  const server =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:55432/postgres';
+  const name = `ovop_bench_import_${process.pid}_${Date.now()}`;
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: server });
+  try {
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+  } catch (err) {
+    await admin.end().catch(() => {});
+    return [
+      {
+        name: 'import of a 100,000-row IKM sheet, peak memory of the server process (PostgreSQL)',
+        value: Number.NaN,
+        unit: 'MB',
+        budget: `≤ ${MAX_PEAK_MB} MB`,
+        within: false,
+        note: `PostgreSQL at ${new URL(server).host} not usable: ${(err as Error).message}`,
+      },
+    ];
+  }
+  try {
+    const u = new URL(server);
+    u.pathname = `/${name}`;
+    const r = await runChild(path.join(dir, 'data-pg'), sheet, {
+      BENCH_CHILD_DATABASE_URL: u.toString(),
+      BENCH_IMPORT_ONCE: '1',
+    });
+    if (
+      r.first.status !== 'done' ||
+      r.first.created !== ROWS ||
+      r.stored.rows !== ROWS ||
+      r.stored.nibs !== ROWS
+    )
+      throw new Error(`import on PostgreSQL saved the wrong rows: ${JSON.stringify(r)}`);
+    const total = r.check.ms + r.first.ms;
+    return [
+      resultAtLeast(
+        'import of a 100,000-row IKM sheet, upload to done (check + import, PostgreSQL)',
+        ROWS / (total / 1000),
+        'rows/s',
+        MIN_ROWS_PER_S,
+        `check ${(r.check.ms / 1000).toFixed(1)} s, import ${(r.first.ms / 1000).toFixed(1)} s; server process ${Math.round(ROWS / r.cpuS)} rows per CPU second; load average ${os.loadavg()[0]!.toFixed(1)}`,
+      ),
+      result(
+        'import of a 100,000-row IKM sheet, peak memory of the server process (PostgreSQL)',
+        r.peakMb,
+        'MB',
+        MAX_PEAK_MB,
+        `process RSS high-water mark; ${Math.round(r.baselineMb)} MB before the upload, JS heap at most ${Math.round(r.heapPeakMb)} MB`,
+      ),
+    ];
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+    await admin.end().catch(() => {});
+  }
+}
+
 export async function run(): Promise<Result[]> {
   const dir = tempDir('import');
   try {
@@ -139,8 +212,10 @@ export async function run(): Promise<Result[]> {
     process.stdout.write(
       `  sheet of ${ROWS.toLocaleString('en')} rows written in ${Math.round(performance.now() - t0)} ms (${mb.toFixed(1)} MB)\n`,
     );
+    // BENCH_SKIP_PGLITE=1 / BENCH_SKIP_POSTGRES=1 run one engine (a partial run keeps the other's figures).
+    if (process.env.BENCH_SKIP_PGLITE === '1') return await onPostgres(dir, sheet);
     const r = await runChild(path.join(dir, 'data'), sheet);
-    if (r.check.status !== 'checked' || r.first.status !== 'done' || r.again.status !== 'done')
+    if (r.check.status !== 'checked' || r.first.status !== 'done' || r.again?.status !== 'done')
       throw new Error(`import did not finish: ${JSON.stringify(r)}`);
     if (
       r.first.created !== ROWS ||
@@ -183,6 +258,7 @@ export async function run(): Promise<Result[]> {
         null,
         `check ${s(r.again.checkMs)}, import ${s(r.again.ms)}; ${Math.round(ROWS / r.again.cpuS)} rows per CPU second; 0 created, ${r.again.updated.toLocaleString('en')} updated`,
       ),
+      ...(process.env.BENCH_SKIP_POSTGRES === '1' ? [] : await onPostgres(dir, sheet)),
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -214,7 +290,12 @@ async function child(): Promise<ChildReport> {
 
   const dataDir = process.env.BENCH_DATA_DIR!;
   fs.mkdirSync(dataDir, { recursive: true });
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const url = process.env.BENCH_CHILD_DATABASE_URL;
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...(url ? { DATABASE_URL: url } : {}),
+  });
   const database = await prepareDatabase(config);
   const { db } = database;
   await createUser(
@@ -279,7 +360,7 @@ async function child(): Promise<ChildReport> {
   const first = await importOnce();
   const cpu = process.cpuUsage(cpu0);
   const cpu1 = process.cpuUsage();
-  const again = await importOnce();
+  const again = process.env.BENCH_IMPORT_ONCE === '1' ? undefined : await importOnce();
   const cpuAgain = process.cpuUsage(cpu1);
   clearInterval(sampler);
   const [stored] = await queryRows<{ rows: number; nibs: number }>(
@@ -309,14 +390,18 @@ async function child(): Promise<ChildReport> {
       created: first.done.createdCount,
       updated: first.done.updatedCount,
     },
-    again: {
-      ms: again.importMs,
-      checkMs: again.checkMs,
-      cpuS: (cpuAgain.user + cpuAgain.system) / 1e6,
-      status: again.done.status,
-      created: again.done.createdCount,
-      updated: again.done.updatedCount,
-    },
+    ...(again
+      ? {
+          again: {
+            ms: again.importMs,
+            checkMs: again.checkMs,
+            cpuS: (cpuAgain.user + cpuAgain.system) / 1e6,
+            status: again.done.status,
+            created: again.done.createdCount,
+            updated: again.done.updatedCount,
+          },
+        }
+      : {}),
     stored: { rows: Number(stored!.rows), nibs: Number(stored!.nibs) },
   };
   await database.close();

@@ -15,13 +15,7 @@ import { newId } from '../../../platform/ids.ts';
 import type { ImportMode } from '../../../platform/registry-import-domain.ts';
 import type { IkmInput } from '../registry.forms.ts';
 import { registryRules } from '../registry.messages.ts';
-import {
-  canWriteIkm,
-  checkRegion,
-  ikmDerivedSql,
-  regionName,
-  RuleErrors,
-} from '../registry.service.ts';
+import { canWriteIkm, checkRegion, ikmDerivedSql, regionName, RuleErrors } from '../registry.service.ts';
 import { sizeClassOf } from '../size-class.ts';
 import { cellText } from './import.cells.ts';
 import {

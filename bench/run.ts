@@ -19,6 +19,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<Result[]> }>> = 
   catalog: () => import('./catalog.bench.ts'),
   awards: () => import('./awards.bench.ts'),
   dashboards: () => import('./dashboards.bench.ts'),
+  import: () => import('./import.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -2,7 +2,40 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from '../helpers/axe.ts';
 import { type BrowserHarness, hasBrowser, startBrowser } from '../helpers/browser.ts';
+import { xlsxOf } from '../helpers/sheets.ts';
+
+/** The text of the page's main part once it holds `expected` (the import pages refresh themselves). */
+async function waitForText(page: Page, expected: string, timeout = 90_000): Promise<string> {
+  let text = '';
+  await expect
+    .poll(
+      async () => {
+        text =
+          (await page
+            .locator('main')
+            .textContent()
+            .catch(() => '')) ?? '';
+        return text;
+      },
+      { timeout, interval: 250 },
+    )
+    .toContain(expected);
+  return text;
+}
+
+/** Downloads what a link gives, into `dir`; returns its path. */
+async function download(page: Page, link: string, dir: string, name: string): Promise<string> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: link }).first().click(),
+  ]);
+  const to = path.join(dir, name);
+  await file.saveAs(to);
+  return to;
+}
 
 describe.runIf(hasBrowser)('registry in a real browser', () => {
   let b: BrowserHarness;
@@ -116,6 +149,136 @@ describe.runIf(hasBrowser)('registry in a real browser', () => {
     await page.goto(b.url('/registry/ikm?q=lorulun+tenun'));
     expect(await page.locator('main table').textContent()).toContain('Sanggar Tenun Lorulun Indah');
   }, 120_000);
+
+  it('lets an officer import a sheet, see its problems by row and column, and fix the rows it rejected', async () => {
+    const ctx = await b.newContext();
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.goto(b.url('/login'));
+    await page.getByLabel('Email').fill('ambon@ovop.test');
+    await page.getByLabel('Kata sandi').fill('ovop-demo');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForLoadState('load');
+
+    // A sheet as an office keeps it: two good rows, a NIB of 12 digits, a kecamatan not in Ambon.
+    const sheet = path.join(dir, 'IKM Kota Ambon 2026.xlsx');
+    fs.writeFileSync(
+      sheet,
+      await xlsxOf([
+        {
+          name: 'Data IKM',
+          rows: [
+            ['Nama usaha', 'Nama pemilik', 'NIB', 'Kabupaten/kota', 'Kecamatan', 'Tenaga kerja perempuan'],
+            ['Kenari Salawaku Batu Merah', 'Hendrik Latumahina', '9171990000001', 'Kota Ambon', 'Sirimau', 4],
+            ['Abon Cakalang Hative', 'Yuliana Pattiasina', '9171990000002', 'Kota Ambon', 'Teluk Ambon', 6],
+            ['Minyak Kayu Putih Latuhalat', 'Petrus Souisa', '917199000003', 'Kota Ambon', 'Nusaniwe', 3],
+            ['Roti Kenari Passo', 'Salma Tuasikal', '9171990000004', 'Kota Ambon', 'Antah Berantah', 2],
+          ],
+        },
+      ]),
+    );
+
+    await page.goto(b.url('/registry/ikm'));
+    await page
+      .getByRole('navigation', { name: 'Bagian registri' })
+      .getByRole('link', { name: 'Impor' })
+      .click();
+    await waitForText(page, 'Riwayat impor');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('group', { name: 'Isi lembar kerja' }).getByLabel('IKM', { exact: true }).check();
+    await page.getByLabel('Berkas').setInputFiles(sheet);
+    await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
+
+    // The preview lists each problem by row and column, before anything is written.
+    await waitForText(page, 'Menunggu konfirmasi');
+    const problems = page.getByRole('table', {
+      name: 'Masalah yang ditemukan, menurut baris dan kolom lembar kerja',
+    });
+    const rows: string[][] = [];
+    for (const tr of await problems.locator('tbody tr').all())
+      rows.push((await tr.locator('th, td').allTextContents()).map((c) => c.trim()));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.slice(0, 4)).toEqual([
+      '4',
+      'C (NIB)',
+      '917199000003',
+      'NIB harus 13 digit; yang diisi 12 digit.',
+    ]);
+    expect(rows[1]!.slice(0, 4)).toEqual([
+      '5',
+      'E (Kecamatan)',
+      'Antah Berantah',
+      'Kecamatan "Antah Berantah" tidak ada di Kota Ambon.',
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(b.url('/registry/ikm?q=917199'));
+    expect(await page.locator('main').textContent()).not.toContain('Kenari Salawaku Batu Merah');
+    await page.goBack();
+
+    // Only the valid rows go in.
+    await page.getByLabel('Hanya baris tanpa masalah').check();
+    await page.getByRole('button', { name: 'Impor sekarang' }).click();
+    await waitForText(page, 'Impor selesai: 2 baru, 0 diperbarui, 2 baris dilewati.');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The errors file holds the two rejected rows as they were; fixed, it goes back in.
+    const errorsFile = await download(page, 'Unduh berkas kesalahan (.xlsx)', dir, 'kesalahan.xlsx');
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(errorsFile);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    const col = (label: string) => header.indexOf(label);
+    expect(ws.actualRowCount).toBe(3);
+    const byName = new Map<string, number>();
+    for (const r of [2, 3]) byName.set(String(ws.getCell(r, col('Nama usaha')).value), r);
+    expect([...byName.keys()].sort()).toEqual(['Minyak Kayu Putih Latuhalat', 'Roti Kenari Passo']);
+    const latuhalat = byName.get('Minyak Kayu Putih Latuhalat')!;
+    expect(String(ws.getCell(latuhalat, col('NIB')).value)).toBe('917199000003');
+    ws.getCell(latuhalat, col('NIB')).value = '9171990000003';
+    ws.getCell(byName.get('Roti Kenari Passo')!, col('Kecamatan')).value = 'Baguala';
+    const fixed = path.join(dir, 'IKM Kota Ambon 2026 - diperbaiki.xlsx');
+    await wb.xlsx.writeFile(fixed);
+
+    for (const [expected, created, updated] of [
+      ['Impor selesai: 2 baru, 0 diperbarui, 0 baris dilewati.', 2, 0],
+      // The same file once more: it updates the two IKM it made, and adds none.
+      ['Impor selesai: 0 baru, 2 diperbarui, 0 baris dilewati.', 0, 2],
+    ] as const) {
+      await page.goto(b.url('/registry/import'));
+      await page.getByRole('group', { name: 'Isi lembar kerja' }).getByLabel('IKM', { exact: true }).check();
+      await page.getByLabel('Berkas').setInputFiles(fixed);
+      await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
+      await waitForText(page, 'Tidak ada masalah: semua baris dapat diimpor.');
+      await page.getByLabel('Hanya baris tanpa masalah').check();
+      await page.getByRole('button', { name: 'Impor sekarang' }).click();
+      await waitForText(page, expected);
+      expect(created + updated).toBe(2);
+    }
+
+    // Each of the four IKM is there once, in its kecamatan.
+    await page.goto(b.url('/registry/ikm?q=917199'));
+    const list = page.locator('main table tbody tr');
+    expect(await list.count()).toBe(4);
+    const listed = (await list.allTextContents()).join('\n');
+    for (const name of [
+      'Kenari Salawaku Batu Merah',
+      'Abon Cakalang Hative',
+      'Minyak Kayu Putih Latuhalat',
+      'Roti Kenari Passo',
+    ])
+      expect(listed.split(name).length - 1).toBe(1);
+    await page.goto(b.url('/registry/ikm?q=9171990000004'));
+    await page.getByRole('link', { name: 'Roti Kenari Passo' }).click();
+    expect(await page.locator('main').textContent()).toContain('Baguala');
+
+    // The history keeps all three imports.
+    await page.goto(b.url('/registry/import'));
+    const history = (await page.locator('main table').first().textContent()) ?? '';
+    expect(history).toContain('IKM Kota Ambon 2026.xlsx');
+    expect(history.split('IKM Kota Ambon 2026 - diperbaiki.xlsx').length - 1).toBe(2);
+    expect(await seriousViolations(page)).toEqual([]);
+    await ctx.close();
+  }, 240_000);
 
   it('works with JavaScript turned off', async () => {
     const ctx = await b.newContext({ javaScriptEnabled: false });

@@ -73,6 +73,8 @@ describe.runIf(hasBrowser)('assessment set-up in a real browser', () => {
     const select = p.getByLabel('Rubrik Makanan & minuman');
     const v2 = await select.locator('option', { hasText: 'Versi 2' }).getAttribute('value');
     await select.selectOption(v2!);
+    // The 2026 round already took nominations: the change needs its reason, kept in the audit log.
+    await p.getByLabel('Alasan perubahan').fill('Rubrik versi 2 disepakati tim penilai.');
     await p.getByRole('button', { name: 'Simpan' }).click();
     await expect
       .poll(() => p.locator('.flash').textContent())

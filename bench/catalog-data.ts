@@ -1,5 +1,5 @@
 /**
- * Catalog data on top of the registry bench's generated rows (registry-data.ts), set-based: slugs,
+ * Catalog data on top of the registry bench's generated rows (registry-data.ts, which gives the slugs), set-based:
  * seven products in ten published, half with a cover photo (one shared file; the bench measures the
  * pages, not images), a third with a story, half the IKMs consenting to show contacts, and halal
  * (a quarter of the food IKMs) and SNI (one IKM in 33) certificates, a tenth of them expired.
@@ -9,19 +9,11 @@ import type { Db } from '../src/db/client.ts';
 
 const FAKE_SHA = 'b'.repeat(64);
 
-/** The slug triggers stay off while the registry generator loads rows; slugs are set here in bulk. */
-export async function slugTriggers(db: Db, on: boolean): Promise<void> {
-  const verb = on ? 'enable' : 'disable';
-  await db.execute(sql.raw(`alter table ikm ${verb} trigger catalog_ikm_slug`));
-  await db.execute(sql.raw(`alter table products ${verb} trigger catalog_product_slug`));
-}
-
 export async function generateCatalog(db: Db, log: (s: string) => void = () => {}): Promise<void> {
   await db.execute(sql`
     update ikm set
-      slug = coalesce(slug, catalog_slug_base(name, 'ikm') || '-' || substr(md5(id::text), 1, 8)),
       contact_public = abs(hashtext(id::text)) % 2 = 0`);
-  log('  catalog: IKM slugs and consent');
+  log('  catalog: contact consent');
   await db.execute(sql`
     insert into files (sha256, size, mime) values (${FAKE_SHA}, 20000, 'image/webp') on conflict do nothing`);
   await db.execute(sql`
@@ -33,12 +25,11 @@ export async function generateCatalog(db: Db, log: (s: string) => void = () => {
   log('  catalog: photos');
   await db.execute(sql`
     update products set
-      slug = coalesce(slug, catalog_slug_base(name, 'produk') || '-' || substr(md5(id::text), 1, 8)),
       published = abs(hashtext('pub' || id::text)) % 10 < 7,
       cover_photo_id = case when abs(hashtext(id::text)) % 2 = 0 then md5('photo' || id)::uuid end,
       story_id = case when abs(hashtext('story' || id::text)) % 3 = 0
         then 'Dibuat oleh perajin desa dengan bahan baku lokal.' end`);
-  log('  catalog: product slugs, publication, covers, stories');
+  log('  catalog: publication, covers, stories');
   await db.execute(sql`
     insert into legal_documents (id, ikm_id, province_code, kabkota_code, kind, number, issuer, expiry_date)
     select md5('halal' || i.id)::uuid, i.id, i.province_code, i.kabkota_code, 'halal',

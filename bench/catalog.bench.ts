@@ -21,7 +21,7 @@ import { seedBase, seedDemo } from '../src/db/seed/index.ts';
 import { buildDeps, prepareDatabase } from '../src/main.ts';
 import { encodeCursor } from '../src/platform/keyset.ts';
 import { setLogLevel } from '../src/platform/log.ts';
-import { generateCatalog, slugTriggers } from './catalog-data.ts';
+import { generateCatalog } from './catalog-data.ts';
 import { percentile, type Result, result, root, tempDir } from './lib.ts';
 import { generateRegistry, ikmName, nationalRegions } from './registry-data.ts';
 
@@ -288,10 +288,8 @@ async function provinceScale(): Promise<Result[]> {
   try {
     const { db } = database;
     const t0 = performance.now();
-    await slugTriggers(db, false);
     await generateRegistry(db, { ikm: 10_000, kabkota: MALUKU, batch: 10_000 });
     await generateCatalog(db);
-    await slugTriggers(db, true);
     await db.execute(sql`analyze`);
     process.stdout.write(`  province data generated in ${Math.round(performance.now() - t0)} ms\n`);
     const app = createApp(await buildDeps(config, database));
@@ -370,13 +368,11 @@ async function nationalDatabase(serverUrl: string): Promise<{ database: Database
             and indexname not like '%_pkey'`,
     );
     for (const i of indexes) await db.execute(sql.raw(`drop index ${i.indexname}`));
-    await slugTriggers(db, false);
     const codes = [...MALUKU, ...(await nationalRegions(db))];
     await generateRegistry(db, { ikm: 1_000_000, kabkota: codes, batch: 100_000 }, (s) =>
       process.stdout.write(`${s}\n`),
     );
     await generateCatalog(db, (s) => process.stdout.write(`${s}\n`));
-    await slugTriggers(db, true);
     for (const i of indexes) await db.execute(sql.raw(i.indexdef));
     for (const table of ['ikm', 'products', 'sentra', 'product_photos', 'legal_documents'])
       await db.execute(sql.raw(`vacuum analyze ${table}`));

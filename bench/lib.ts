@@ -1,5 +1,5 @@
 /** Shared pieces of `npm run bench`: result records, timing, percentiles, a spawned server. */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,11 +57,24 @@ export interface SpawnedServer {
   stop(): Promise<void>;
 }
 
-/** Starts `ovop serve` in a child process and waits for its first answer. */
+let bundleChecked = false;
+
+/**
+ * Rebuilds dist/ovop.mjs when a source is newer: bin/ovop.mjs would otherwise run the sources through
+ * tsx, and the figures would not be those of an installed app (npm install builds the bundle).
+ */
+function ensureBundle(): void {
+  if (bundleChecked) return;
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' });
+  bundleChecked = true;
+}
+
+/** Starts `ovop serve` (or another `ovop` command) in a child process and waits for its first answer. */
 export async function spawnServer(
   env: Record<string, string>,
   args: string[] = ['serve'],
 ): Promise<SpawnedServer> {
+  ensureBundle();
   const port = String(20000 + Math.floor(Math.random() * 20000));
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(root, 'bin/ovop.mjs'), ...args], {

@@ -156,10 +156,9 @@ export async function generateRegistry(
     await db.execute(sql`
       insert into ikm (id, province_code, kabkota_code, desa, address, name, owner_name, nib, kbli, phone,
         sentra_id, workforce_men, workforce_women, investment, size_class, capacity_qty, capacity_unit,
-        capacity_period, search_text, commodities, min_expiry)
+        capacity_period, search_text, commodities, min_expiry, slug)
       select md5('ikm' || i)::uuid, split_part(${codes}[1 + i % ${n}], '.', 1), ${codes}[1 + i % ${n}],
-        ${place('i')}, 'Jl. ' || ${place('i + 5')} || ' No. ' || (i % 90), 
-        ${prefix('i')} || ' ' || ${word('i', 0)} || ' ' || ${place('i')}, ${owner('i')},
+        ${place('i')}, 'Jl. ' || ${place('i + 5')} || ' No. ' || (i % 90), nm, ${owner('i')},
         '9' || lpad(i::text, 12, '0'), '10792', '+62812' || lpad(i::text, 8, '0'),
         case when i % 3 = 0 then md5('sentra' || (1 + (i / 30) % ${sentraCount}))::uuid end,
         i % 13, i % 17, (1 + i % 40) * 25000000::bigint,
@@ -169,18 +168,23 @@ export async function generateRegistry(
           || lpad(i::text, 12, '0') || ' ' || ${place('i')} || ' ' || ${word('i', 2)} || ' ' || ${place('i')} || ' '
           || ${word('i + 7', 2)}),
         array[${word('i', 1)}],
-        case when hashint4(i) % 10 = 0 then current_date + (abs(hashint4(i + 1)) % 200 - 50) end
-      from generate_series(${start}::int, ${end}::int) i`);
+        case when hashint4(i) % 10 = 0 then current_date + (abs(hashint4(i + 1)) % 200 - 50) end,
+        -- Unique slugs given here: the per-row slug trigger would search the table for each row.
+        catalog_slug_base(nm, 'ikm') || '-' || i
+      from generate_series(${start}::int, ${end}::int) i,
+        lateral (select ${prefix('i')} || ' ' || ${word('i', 0)} || ' ' || ${place('i')} as nm) named`);
     await db.execute(sql`
       insert into products (id, ikm_id, province_code, kabkota_code, name, commodity, price_min, price_max,
-        hs_code, cover_photo_id, search_text)
+        hs_code, cover_photo_id, search_text, slug)
       select md5('product' || j)::uuid, md5('ikm' || i)::uuid, split_part(${codes}[1 + i % ${n}], '.', 1),
-        ${codes}[1 + i % ${n}],
-        case when j % 2 = 0 then ${word('i', 2)} else ${word('i + 7', 2)} end || ' ' || ${place('i')},
+        ${codes}[1 + i % ${n}], nm,
         ${word('i', 1)}, 10000 + (j % 50) * 5000, 20000 + (j % 50) * 5000, '19059090', null,
         search_norm(case when j % 2 = 0 then ${word('i', 2)} else ${word('i + 7', 2)} end || ' ' || ${place('i')}
-          || ' ' || ${prefix('i')} || ' ' || ${word('i', 0)} || ' ' || ${place('i')} || ' 19059090')
-      from generate_series(${start}::int, ${end}::int) i, generate_series(2 * i - 1, 2 * i) j`);
+          || ' ' || ${prefix('i')} || ' ' || ${word('i', 0)} || ' ' || ${place('i')} || ' 19059090'),
+        catalog_slug_base(nm, 'produk') || '-' || j
+      from generate_series(${start}::int, ${end}::int) i, generate_series(2 * i - 1, 2 * i) j,
+        lateral (select case when j % 2 = 0 then ${word('i', 2)} else ${word('i + 7', 2)} end || ' '
+          || ${place('i')} as nm) named`);
     log(`  ${end.toLocaleString('en')} IKM`);
   }
 }

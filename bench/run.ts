@@ -26,6 +26,7 @@ const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const out = path.join(root, 'bench/results.json');
 const previous: Result[] = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')) : [];
 const results: Result[] = [];
+let merged: Result[] = previous;
 for (const [name, load] of Object.entries(SUITES)) {
   if (wanted.length && !wanted.includes(name)) continue;
   process.stdout.write(`\n# ${name}\n`);
@@ -37,11 +38,17 @@ for (const [name, load] of Object.entries(SUITES)) {
       `${mark} ${r.name}: ${r.value} ${r.unit} (budget ${r.budget})${r.note ? ` — ${r.note}` : ''}\n`,
     );
   }
+  // Written after each suite, so a suite that fails later keeps the figures measured before it.
+  merged = save();
 }
-// A partial run keeps the other suites' last figures.
-const names = new Set(results.map((r) => r.name));
-const merged = wanted.length ? [...previous.filter((r) => !names.has(r.name)), ...results] : results;
-fs.writeFileSync(out, `${JSON.stringify(merged, null, 2)}\n`);
+
+/** bench/results.json: the figures of this run, and the last ones of every suite it did not run. */
+function save(): Result[] {
+  const names = new Set(results.map((r) => r.name));
+  const all = [...previous.filter((r) => !names.has(r.name)), ...results];
+  fs.writeFileSync(out, `${JSON.stringify(all, null, 2)}\n`);
+  return all;
+}
 const over = merged.filter((r) => !r.within);
 process.stdout.write(
   `\n${merged.length} figures written to bench/results.json; ${over.length} over budget.\n`,

@@ -9,13 +9,11 @@ import { sql } from 'drizzle-orm';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { type Db, queryRows } from '../src/db/client.ts';
-import { createUser, findUserByEmail } from '../src/features/users/users.service.ts';
 import { buildDeps, prepareDatabase } from '../src/main.ts';
-import { systemActor } from '../src/platform/actor.ts';
-import { createSession } from '../src/platform/auth/session.ts';
 import { encodeCursor } from '../src/platform/keyset.ts';
 import { setLogLevel } from '../src/platform/log.ts';
-import { percentile, type Result, result, root, tempDir } from './lib.ts';
+import { type Result, result, root, tempDir } from './lib.ts';
+import { benchSession, measurePages, slowestNote } from './pages.ts';
 import { generateRegistry } from './registry-data.ts';
 
 const MALUKU = [
@@ -125,58 +123,6 @@ export async function generateCoaching(db: Db): Promise<void> {
       current_date + 1000 from ikm where id = ${SUBJECT}::uuid`);
 }
 
-async function signIn(db: Db, email: string, role: 'admin_provinsi' | 'petugas_kabkota', region?: string) {
-  let user = await findUserByEmail(db, email);
-  if (!user) {
-    await createUser(
-      db,
-      systemActor('bench'),
-      { email, name: email, role, regionCode: region, locale: 'id', password: 'bench-password-1' },
-      '81',
-    );
-    user = await findUserByEmail(db, email);
-  }
-  return `ovop_session=${await createSession(db, user!.id, {}, { idleMinutes: 600, maxDays: 1 })}`;
-}
-
-type App = ReturnType<typeof createApp>;
-
-/**
- * p95 of server time per page and over the group, and the median CPU time of a request: this
- * process runs PGlite too, so CPU time is the page's own cost even when other work loads the machine.
- */
-async function measure(app: App, pages: Record<string, { url: string; cookie: string }>) {
-  const per: Record<string, number[]> = {};
-  const cpu: number[] = [];
-  for (const [name, p] of Object.entries(pages)) {
-    const res = await app.request(`http://localhost${p.url}`, { headers: { cookie: p.cookie } });
-    const body = await res.text();
-    if (res.status !== 200) throw new Error(`${p.url} answered ${res.status}: ${body.slice(0, 200)}`);
-    per[name] = [];
-  }
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const [name, p] of Object.entries(pages)) {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      const res = await app.request(`http://localhost${p.url}`, { headers: { cookie: p.cookie } });
-      await res.text();
-      per[name]!.push(performance.now() - t0);
-      const c = process.cpuUsage(c0);
-      cpu.push((c.user + c.system) / 1000);
-    }
-  }
-  const worst = Object.entries(per)
-    .map(([name, times]) => [name, percentile(times, 95)] as const)
-    .sort((a, b) => b[1] - a[1]);
-  return { p95: percentile(Object.values(per).flat(), 95), worst, cpuMedian: percentile(cpu, 50) };
-}
-
-const note = (m: { worst: readonly (readonly [string, number])[]; cpuMedian: number }) =>
-  `CPU median ${Math.round(m.cpuMedian)} ms; slowest p95: ${m.worst
-    .slice(0, 3)
-    .map(([n, v]) => `${n} ${Math.round(v)} ms`)
-    .join('; ')}`;
-
 export async function run(): Promise<Result[]> {
   setLogLevel('silent');
   const dir = tempDir('coaching');
@@ -196,8 +142,8 @@ export async function run(): Promise<Result[]> {
       `  coaching data generated in ${Math.round(performance.now() - t0)} ms (${counts!.p} participants, ${counts!.o} outcomes)\n`,
     );
     const app = createApp(await buildDeps(config, database));
-    const admin = await signIn(db, 'bench-admin@ovop.test', 'admin_provinsi');
-    const officer = await signIn(db, 'bench-ambon@ovop.test', 'petugas_kabkota', '81.71');
+    const admin = await benchSession(db, 'bench-admin@ovop.test', 'admin_provinsi');
+    const officer = await benchSession(db, 'bench-ambon@ovop.test', 'petugas_kabkota', '81.71');
     const [mid] = await queryRows<{ d: string; id: string }>(
       db,
       sql`select start_date::text as d, id from coaching_programmes order by start_date desc, id desc offset 500 limit 1`,
@@ -208,26 +154,38 @@ export async function run(): Promise<Result[]> {
       sql`select programme_id as id from coaching_outcomes group by programme_id order by count(*) desc limit 1`,
     );
     const subject = { id: SUBJECT };
-    const lists = await measure(app, {
-      'programmes, first page (admin)': { url: '/coaching/programmes', cookie: admin },
-      'programmes, own kab/kota (officer)': { url: '/coaching/programmes', cookie: officer },
-      'programmes, kind and year': {
-        url: '/coaching/programmes?kind=certification&year=2020',
-        cookie: admin,
+    const lists = await measurePages(
+      app,
+      {
+        'programmes, first page (admin)': { url: '/coaching/programmes', cookie: admin },
+        'programmes, own kab/kota (officer)': { url: '/coaching/programmes', cookie: officer },
+        'programmes, kind and year': {
+          url: '/coaching/programmes?kind=certification&year=2020',
+          cookie: admin,
+        },
+        'programmes, under way': { url: '/coaching/programmes?phase=ongoing', cookie: admin },
+        'programmes, deep keyset page': { url: `/coaching/programmes?after=${deep}`, cookie: admin },
+        'programmes, title search': { url: '/coaching/programmes?q=angkatan+77', cookie: admin },
+        'recommendations (admin)': { url: '/coaching/recommendations', cookie: admin },
+        'recommendations (officer)': { url: '/coaching/recommendations', cookie: officer },
       },
-      'programmes, under way': { url: '/coaching/programmes?phase=ongoing', cookie: admin },
-      'programmes, deep keyset page': { url: `/coaching/programmes?after=${deep}`, cookie: admin },
-      'programmes, title search': { url: '/coaching/programmes?q=angkatan+77', cookie: admin },
-      'recommendations (admin)': { url: '/coaching/recommendations', cookie: admin },
-      'recommendations (officer)': { url: '/coaching/recommendations', cookie: officer },
-    });
-    const pages = await measure(app, {
-      'programme page, 30 participants': { url: `/coaching/programmes/${busy!.id}`, cookie: admin },
-      'IKM timeline': { url: `/registry/ikm/${subject.id}/timeline`, cookie: admin },
-      'IKM profile with its coaching section': { url: `/registry/ikm/${subject.id}`, cookie: admin },
-    });
+      ROUNDS,
+    );
+    const pages = await measurePages(
+      app,
+      {
+        'programme page, 30 participants': { url: `/coaching/programmes/${busy!.id}`, cookie: admin },
+        'IKM timeline': { url: `/registry/ikm/${subject.id}/timeline`, cookie: admin },
+        'IKM profile with its coaching section': { url: `/registry/ikm/${subject.id}`, cookie: admin },
+      },
+      ROUNDS,
+    );
     // The registry's own list page, measured the same way: a reference for how loaded the machine is.
-    const reference = await measure(app, { 'registry IKM list': { url: '/registry/ikm', cookie: admin } });
+    const reference = await measurePages(
+      app,
+      { 'registry IKM list': { url: '/registry/ikm', cookie: admin } },
+      ROUNDS,
+    );
     const html = await (
       await app.request(`http://localhost/coaching/programmes/${busy!.id}`, { headers: { cookie: admin } })
     ).text();
@@ -245,15 +203,21 @@ export async function run(): Promise<Result[]> {
         lists.p95,
         'ms',
         50,
-        note(lists),
+        slowestNote(lists),
       ),
-      result('programme page, IKM timeline and profile p95 (PGlite)', pages.p95, 'ms', 50, note(pages)),
+      result(
+        'programme page, IKM timeline and profile p95 (PGlite)',
+        pages.p95,
+        'ms',
+        50,
+        slowestNote(pages),
+      ),
       result(
         'reference: registry IKM list page p95 in the same run (PGlite)',
         reference.p95,
         'ms',
         null,
-        note(reference),
+        slowestNote(reference),
       ),
       result('programme page weight, HTML + CSS', weightKb, 'KB', 100),
       result('programmes of a year as xlsx', xlsxMs, 'ms', null, `${Math.round(xlsxKb)} KB`),

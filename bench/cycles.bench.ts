@@ -6,31 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { measureGets, percentile, type Result, result, root, spawnServer, tempDir } from './lib.ts';
-
-/** Signs in through the real form and returns the cookie header (session + CSRF). */
-async function signIn(url: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const i = pair!.indexOf('=');
-      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const page = await fetch(`${url}/login`);
-  keep(page);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-  const res = await fetch(`${url}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrf, email, password: 'ovop-demo' }),
-  });
-  keep(res);
-  if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
-  return cookie();
-}
+import { signInOverHttp } from './pages.ts';
 
 export async function run(): Promise<Result[]> {
   const dir = tempDir('cycles');
@@ -41,7 +17,7 @@ export async function run(): Promise<Result[]> {
   });
   const server = await spawnServer({ DATA_DIR: dir });
   try {
-    const cookie = await signIn(server.url, 'admin@ovop.test');
+    const cookie = await signInOverHttp(server.url, 'admin@ovop.test');
     const headers = { cookie };
     const list = await (await fetch(`${server.url}/cycles`, { headers })).text();
     const ids = [...list.matchAll(/href="\/cycles\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);

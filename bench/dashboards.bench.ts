@@ -12,13 +12,12 @@ import { loadConfig } from '../src/config.ts';
 import { type Db, queryRows } from '../src/db/client.ts';
 import { activityReport } from '../src/features/dashboards/dashboards.routes.tsx';
 import { setDashboardCacheMs } from '../src/features/dashboards/dashboards.service.ts';
-import { createUser, findUserByEmail } from '../src/features/users/users.service.ts';
 import { buildDeps, prepareDatabase } from '../src/main.ts';
 import { systemActor } from '../src/platform/actor.ts';
-import { createSession } from '../src/platform/auth/session.ts';
 import { setLogLevel } from '../src/platform/log.ts';
 import { generateCoaching } from './coaching.bench.ts';
 import { percentile, type Result, result, root, tempDir } from './lib.ts';
+import { benchSession, measurePages, slowestNote } from './pages.ts';
 import { generateRegistry } from './registry-data.ts';
 
 const MALUKU = [
@@ -109,54 +108,6 @@ export async function generateRounds(db: Db): Promise<void> {
     from generate_series(1, 100) a join ikm i on i.id = md5('ikm' || (1 + a * 97 % ${IKM}))::uuid`);
 }
 
-async function signIn(db: Db, email: string, role: 'admin_provinsi' | 'petugas_kabkota', region?: string) {
-  let user = await findUserByEmail(db, email);
-  if (!user) {
-    await createUser(
-      db,
-      systemActor('bench'),
-      { email, name: email, role, regionCode: region, locale: 'id', password: 'bench-password-1' },
-      '81',
-    );
-    user = await findUserByEmail(db, email);
-  }
-  return `ovop_session=${await createSession(db, user!.id, {}, { idleMinutes: 600, maxDays: 1 })}`;
-}
-
-type App = ReturnType<typeof createApp>;
-
-async function measure(app: App, pages: Record<string, { url: string; cookie: string }>) {
-  const per: Record<string, number[]> = {};
-  const cpu: number[] = [];
-  for (const [name, p] of Object.entries(pages)) {
-    const res = await app.request(`http://localhost${p.url}`, { headers: { cookie: p.cookie } });
-    const body = await res.text();
-    if (res.status !== 200) throw new Error(`${p.url} answered ${res.status}: ${body.slice(0, 200)}`);
-    per[name] = [];
-  }
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const [name, p] of Object.entries(pages)) {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      const res = await app.request(`http://localhost${p.url}`, { headers: { cookie: p.cookie } });
-      await res.text();
-      per[name]!.push(performance.now() - t0);
-      const c = process.cpuUsage(c0);
-      cpu.push((c.user + c.system) / 1000);
-    }
-  }
-  const worst = Object.entries(per)
-    .map(([name, times]) => [name, percentile(times, 95)] as const)
-    .sort((a, b) => b[1] - a[1]);
-  return { p95: percentile(Object.values(per).flat(), 95), worst, cpuMedian: percentile(cpu, 50) };
-}
-
-const note = (m: { worst: readonly (readonly [string, number])[]; cpuMedian: number }) =>
-  `CPU median ${Math.round(m.cpuMedian)} ms; slowest p95: ${m.worst
-    .slice(0, 3)
-    .map(([n, v]) => `${n} ${Math.round(v)} ms`)
-    .join('; ')}`;
-
 export async function run(): Promise<Result[]> {
   setLogLevel('silent');
   const dir = tempDir('dashboards');
@@ -177,8 +128,8 @@ export async function run(): Promise<Result[]> {
       `  dashboard data generated in ${Math.round(performance.now() - t0)} ms (${counts!.n} nominations, ${counts!.r} results)\n`,
     );
     const app = createApp(await buildDeps(config, database));
-    const admin = await signIn(db, 'bench-admin@ovop.test', 'admin_provinsi');
-    const officer = await signIn(db, 'bench-ambon@ovop.test', 'petugas_kabkota', '81.71');
+    const admin = await benchSession(db, 'bench-admin@ovop.test', 'admin_provinsi');
+    const officer = await benchSession(db, 'bench-ambon@ovop.test', 'petugas_kabkota', '81.71');
     const pagesToMeasure = {
       'province dashboard (admin)': { url: '/dashboard', cookie: admin },
       'province dashboard, stars on the map': { url: '/dashboard?measure=stars', cookie: admin },
@@ -186,9 +137,9 @@ export async function run(): Promise<Result[]> {
       'comparisons across rounds': { url: '/dashboard/comparisons', cookie: admin },
     };
     // As served: the aggregate figures reused for a minute (ADR 0701); then every view recounted.
-    const dashboards = await measure(app, pagesToMeasure);
+    const dashboards = await measurePages(app, pagesToMeasure, ROUNDS);
     setDashboardCacheMs(0);
-    const cold = await measure(app, pagesToMeasure);
+    const cold = await measurePages(app, pagesToMeasure, ROUNDS);
     setDashboardCacheMs(60_000);
     const html = await (
       await app.request('http://localhost/dashboard', { headers: { cookie: admin } })
@@ -225,14 +176,14 @@ export async function run(): Promise<Result[]> {
         dashboards.p95,
         'ms',
         50,
-        note(dashboards),
+        slowestNote(dashboards),
       ),
       result(
         'dashboards p95 with every view recounted (no figure cache), province scale (PGlite)',
         cold.p95,
         'ms',
         null,
-        note(cold),
+        slowestNote(cold),
       ),
       result('province dashboard weight, HTML + CSS', weightKb, 'KB', 100),
       result(

@@ -9,6 +9,7 @@ import { systemActor } from '../src/platform/actor.ts';
 import { setLogLevel } from '../src/platform/log.ts';
 import { prepareDatabase } from '../src/main.ts';
 import { measureGets, percentile, type Result, result, spawnServer, tempDir } from './lib.ts';
+import { signInOverHttp } from './pages.ts';
 
 const PEOPLE = 1000;
 const CODES = [
@@ -78,28 +79,13 @@ async function seed(dir: string): Promise<{ eventId: string; absent: string[] }>
   return { eventId: event.id, absent: ids.filter((_, i) => (i + 1) % 3 === 0) };
 }
 
-async function signIn(url: string, email: string): Promise<string> {
-  const first = await fetch(`${url}/login`);
-  const cookies = first.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const token = /name="_csrf" value="([^"]+)"/.exec(await first.text())?.[1] ?? '';
-  const res = await fetch(`${url}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') },
-    body: new URLSearchParams({ _csrf: token, email, password: 'ovop-demo' }),
-  });
-  const all = [...cookies, ...res.headers.getSetCookie().map((c) => c.split(';')[0])];
-  const jar = new Map(all.map((c) => [c!.split('=')[0], c]));
-  return [...jar.values()].join('; ');
-}
-
 export async function run(): Promise<Result[]> {
   const dir = tempDir('events');
   try {
     const { eventId, absent } = await seed(dir);
     const server = await spawnServer({ DATA_DIR: dir });
     try {
-      const cookie = await signIn(server.url, 'admin@ovop.test');
+      const cookie = await signInOverHttp(server.url, 'admin@ovop.test');
       const headers = { cookie };
       const page = `${server.url}/events/${eventId}`;
       const eventTimes = await measureGets([page], 60, headers);

@@ -15,14 +15,12 @@ import { loadConfig } from '../src/config.ts';
 import { type Database, type Db, openPostgres, queryRows } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedBase } from '../src/db/seed/index.ts';
-import { createUser, findUserByEmail } from '../src/features/users/users.service.ts';
 import { buildDeps, prepareDatabase } from '../src/main.ts';
-import { systemActor } from '../src/platform/actor.ts';
-import { createSession } from '../src/platform/auth/session.ts';
 import { encodeCursor } from '../src/platform/keyset.ts';
 import { setLogLevel } from '../src/platform/log.ts';
 import { generateRegistry, ikmName, nationalRegions } from './registry-data.ts';
-import { percentile, type Result, result, root, tempDir } from './lib.ts';
+import { type Result, result, root, tempDir } from './lib.ts';
+import { benchSession, measurePages, slowestNote } from './pages.ts';
 
 const MALUKU = [
   '81.01',
@@ -38,23 +36,6 @@ const MALUKU = [
   '81.72',
 ];
 const ROUNDS = 40;
-
-type App = ReturnType<typeof createApp>;
-
-async function signIn(db: Db, email: string, role: 'admin_provinsi' | 'petugas_kabkota', region?: string) {
-  let user = await findUserByEmail(db, email);
-  if (!user) {
-    await createUser(
-      db,
-      systemActor('bench'),
-      { email, name: email, role, regionCode: region, locale: 'id', password: 'bench-password-1' },
-      '81',
-    );
-    user = await findUserByEmail(db, email);
-  }
-  const value = await createSession(db, user!.id, {}, { idleMinutes: 600, maxDays: 1 });
-  return `ovop_session=${value}`;
-}
 
 /** The cursor of the row in the middle of the name order (a deep page, as keyset reaches it). */
 async function middleCursor(db: Db, total: number): Promise<string> {
@@ -113,36 +94,6 @@ function pagesFor(total: number, admin: string, officer: string, deep: string): 
   };
 }
 
-/** p95 per page and over the group, in ms of server time. */
-async function measure(app: App, pages: Record<string, { url: string; cookie: string }>) {
-  const per: Record<string, number[]> = {};
-  for (const [name, p] of Object.entries(pages)) {
-    const res = await app.request(`http://localhost${p.url}`, { headers: { cookie: p.cookie } });
-    const body = await res.text();
-    if (res.status !== 200) throw new Error(`${p.url} answered ${res.status}: ${body.slice(0, 200)}`);
-    per[name] = [];
-  }
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const [name, p] of Object.entries(pages)) {
-      const t0 = performance.now();
-      const res = await app.request(`http://localhost${p.url}`, { headers: { cookie: p.cookie } });
-      await res.text();
-      per[name]!.push(performance.now() - t0);
-    }
-  }
-  const all = Object.values(per).flat();
-  const worst = Object.entries(per)
-    .map(([name, times]) => [name, percentile(times, 95)] as const)
-    .sort((a, b) => b[1] - a[1]);
-  return { p95: percentile(all, 95), worst };
-}
-
-const note = (worst: readonly (readonly [string, number])[]) =>
-  `slowest p95: ${worst
-    .slice(0, 3)
-    .map(([n, v]) => `${n} ${Math.round(v)} ms`)
-    .join('; ')}`;
-
 async function provinceScale(): Promise<Result[]> {
   const dir = tempDir('registry');
   const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
@@ -154,33 +105,33 @@ async function provinceScale(): Promise<Result[]> {
     await db.execute(sql`analyze`);
     process.stdout.write(`  province data generated in ${Math.round(performance.now() - t0)} ms\n`);
     const app = createApp(await buildDeps(config, database));
-    const admin = await signIn(db, 'bench-admin@ovop.test', 'admin_provinsi');
-    const officer = await signIn(db, 'bench-ambon@ovop.test', 'petugas_kabkota', '81.71');
+    const admin = await benchSession(db, 'bench-admin@ovop.test', 'admin_provinsi');
+    const officer = await benchSession(db, 'bench-ambon@ovop.test', 'petugas_kabkota', '81.71');
     const pages = pagesFor(10_000, admin, officer, await middleCursor(db, 10_000));
-    const list = await measure(app, pages.list);
-    const search = await measure(app, pages.search);
-    const byName = await measure(app, pages.byName);
+    const list = await measurePages(app, pages.list, ROUNDS);
+    const search = await measurePages(app, pages.search, ROUNDS);
+    const byName = await measurePages(app, pages.byName, ROUNDS);
     return [
       result(
         'registry list pages p95, province scale (10,000 IKM, 20,000 products, PGlite)',
         list.p95,
         'ms',
         50,
-        note(list.worst),
+        slowestNote(list, { cpu: false }),
       ),
       result(
         'registry search pages p95, province scale (10,000 IKM, 20,000 products, PGlite)',
         search.p95,
         'ms',
         50,
-        note(search.worst),
+        slowestNote(search, { cpu: false }),
       ),
       result(
         'registry search of a common word sorted by name p95, province scale (PGlite)',
         byName.p95,
         'ms',
         null,
-        note(byName.worst),
+        slowestNote(byName, { cpu: false }),
       ),
     ];
   } finally {
@@ -274,33 +225,33 @@ async function nationalScale(): Promise<Result[]> {
     const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: url, LOG_LEVEL: 'silent' });
     const app = createApp(await buildDeps(config, database));
     const { db } = database;
-    const admin = await signIn(db, 'bench-admin@ovop.test', 'admin_provinsi');
-    const officer = await signIn(db, 'bench-ambon@ovop.test', 'petugas_kabkota', '81.71');
+    const admin = await benchSession(db, 'bench-admin@ovop.test', 'admin_provinsi');
+    const officer = await benchSession(db, 'bench-ambon@ovop.test', 'petugas_kabkota', '81.71');
     const pages = pagesFor(1_000_000, admin, officer, await middleCursor(db, 1_000_000));
-    const list = await measure(app, pages.list);
-    const search = await measure(app, pages.search);
-    const byName = await measure(app, pages.byName);
+    const list = await measurePages(app, pages.list, ROUNDS);
+    const search = await measurePages(app, pages.search, ROUNDS);
+    const byName = await measurePages(app, pages.byName, ROUNDS);
     return [
       result(
         'registry list pages p95, national scale (1,000,000 IKM, 2,000,000 products, PostgreSQL)',
         list.p95,
         'ms',
         100,
-        note(list.worst),
+        slowestNote(list, { cpu: false }),
       ),
       result(
         'registry search pages p95, national scale (1,000,000 IKM, 2,000,000 products, PostgreSQL)',
         search.p95,
         'ms',
         100,
-        note(search.worst),
+        slowestNote(search, { cpu: false }),
       ),
       result(
         'registry search of a common word sorted by name p95, national scale (PostgreSQL)',
         byName.p95,
         'ms',
         null,
-        `${note(byName.worst)}; its matches cluster in name order (ADR 0100)`,
+        `${slowestNote(byName, { cpu: false })}; its matches cluster in name order (ADR 0100)`,
       ),
     ];
   } finally {

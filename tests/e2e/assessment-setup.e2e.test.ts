@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from '../helpers/axe.ts';
-import { type BrowserHarness, hasBrowser, startBrowser } from '../helpers/browser.ts';
+import { type BrowserHarness, hasBrowser, startBrowser, openPage } from '../helpers/browser.ts';
 
 /** No serious axe-core violation on the page now open. */
 async function accessible(p: Page) {
@@ -18,7 +18,7 @@ describe.runIf(hasBrowser)('assessment set-up in a real browser', () => {
   it('lets the admin edit a rubric into a new version, fixing a weight, and choose it for a cycle', async () => {
     const p = b.page;
     await b.login('admin@ovop.test');
-    await p.getByRole('link', { name: 'Rubrik', exact: true }).first().click();
+    await openPage(p, 'Penilaian', 'Rubrik');
     await accessible(p);
     const row = p.locator('tr', { hasText: 'Makanan & minuman' });
     await row.getByRole('button', { name: 'Ubah (buat versi baru)' }).click();
@@ -65,7 +65,7 @@ describe.runIf(hasBrowser)('assessment set-up in a real browser', () => {
     await accessible(p);
 
     // Choose version 2 for the 2026 round.
-    await p.getByRole('link', { name: 'Periode penilaian' }).first().click();
+    await openPage(p, 'Periode & usulan', 'Periode penilaian');
     await p.getByRole('link', { name: 'Pra-seleksi Provinsi OVOP 2026' }).click();
     expect(await main.textContent()).toContain('Makanan & minuman — versi 1');
     await p.getByRole('link', { name: 'Pilih versi rubrik' }).first().click();
@@ -118,7 +118,7 @@ describe.runIf(hasBrowser)('assessment set-up in a real browser', () => {
   it('shows the admin the suggested conflict, which the admin confirms', async () => {
     const p = b.page;
     await b.login('admin@ovop.test');
-    await p.getByRole('link', { name: 'Penilai', exact: true }).first().click();
+    await openPage(p, 'Penilaian', 'Penilai');
     await accessible(p);
     await p.getByRole('link', { name: 'Saran konflik (1)' }).click();
     const main = p.locator('main');
@@ -135,7 +135,7 @@ describe.runIf(hasBrowser)('assessment set-up in a real browser', () => {
     await p.getByRole('link', { name: 'Kembali' }).click();
     await p.getByRole('link', { name: 'Penilai Dua (demo)' }).click();
     await accessible(p);
-    await p.getByRole('link', { name: 'Rubrik', exact: true }).first().click();
+    await openPage(p, 'Penilaian', 'Rubrik');
     await p.getByRole('link', { name: 'Kain tenun' }).click();
     await p.getByRole('link', { name: 'Versi cetak' }).click();
     await accessible(p);

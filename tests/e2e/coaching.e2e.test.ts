@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ikmTimeline } from '../../src/platform/timeline.ts';
 import { describeViolations, seriousViolations } from '../helpers/axe.ts';
-import { type BrowserHarness, hasBrowser, startBrowser } from '../helpers/browser.ts';
+import { type BrowserHarness, hasBrowser, startBrowser, openPage } from '../helpers/browser.ts';
 
 describe.runIf(hasBrowser)('coaching in a real browser', () => {
   let b: BrowserHarness;
@@ -35,10 +35,7 @@ describe.runIf(hasBrowser)('coaching in a real browser', () => {
   it('creates a programme, adds a participant, records an outcome and sees it on the IKM’s timeline', async () => {
     await b.login('ambon@ovop.test');
     const page = b.page;
-    await page
-      .getByRole('navigation', { name: 'Navigasi utama' })
-      .getByRole('link', { name: 'Pembinaan' })
-      .click();
+    await openPage(page, 'Pembinaan');
     await page.getByRole('button', { name: 'Catat program' }).click();
     await page.getByLabel('Judul program').fill('Klinik Kemasan Kota Ambon (uji peramban)');
     await page.getByRole('radio', { name: /^Kemasan dan merek/ }).check();

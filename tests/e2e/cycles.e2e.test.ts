@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, hasBrowser, startBrowser } from '../helpers/browser.ts';
+import { type BrowserHarness, hasBrowser, startBrowser, openPage } from '../helpers/browser.ts';
 
 describe.runIf(hasBrowser)('cycles and notifications in a real browser', () => {
   let b: BrowserHarness;
@@ -11,7 +11,7 @@ describe.runIf(hasBrowser)('cycles and notifications in a real browser', () => {
   it('lets the admin configure a cycle with phases, bands and a checklist', async () => {
     const p = b.page;
     await b.login('admin@ovop.test');
-    await p.getByRole('link', { name: 'Periode penilaian' }).first().click();
+    await openPage(p, 'Periode & usulan', 'Periode penilaian');
     // The demo cycles are listed.
     expect(await p.locator('main').textContent()).toContain('Pra-seleksi Provinsi OVOP 2024');
     await p.getByRole('button', { name: 'Buat periode' }).click();
@@ -57,7 +57,7 @@ describe.runIf(hasBrowser)('cycles and notifications in a real browser', () => {
   it('previews a bulk message before it goes, then the officer sees it', async () => {
     const p = b.page;
     await b.login('admin@ovop.test');
-    await p.getByRole('link', { name: 'Kotak keluar' }).first().click();
+    await openPage(p, 'Administrasi', 'Kotak keluar');
     await p.getByRole('button', { name: 'Kirim pesan massal' }).click();
     await p.getByLabel('Petugas kabupaten/kota terpilih').check();
     await p.getByLabel('Kota Ambon').check();

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.ts';
 import { toLocalInput } from '../../src/platform/format.ts';
-import { type BrowserHarness, hasBrowser, startBrowser } from '../helpers/browser.ts';
+import { type BrowserHarness, hasBrowser, startBrowser, openPage } from '../helpers/browser.ts';
 import { pdfText } from '../helpers/events.ts';
 
 /** Reads a QR code off the screen, as a phone camera would. */
@@ -36,7 +36,7 @@ describe.runIf(hasBrowser)('events in a real browser', () => {
   it('creates an event, checks people in by QR code and link, and downloads the report', async () => {
     const page = b.page;
     await b.login('admin@ovop.test');
-    await page.getByRole('link', { name: 'Kegiatan' }).first().click();
+    await openPage(page, 'Kegiatan & mitra');
     await page.getByRole('button', { name: 'Buat kegiatan' }).click();
     const now = Date.now();
     await page.getByLabel('Judul kegiatan').fill('Bimtek Uji Peramban');

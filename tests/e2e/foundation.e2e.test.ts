@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, hasBrowser, startBrowser } from '../helpers/browser.ts';
+import { type BrowserHarness, hasBrowser, startBrowser, openPage } from '../helpers/browser.ts';
 
 describe.runIf(hasBrowser)('foundation in a real browser', () => {
   let b: BrowserHarness;
@@ -16,52 +16,28 @@ describe.runIf(hasBrowser)('foundation in a real browser', () => {
         .allTextContents()
     ).map((s) => s.trim());
 
-  it('shows each demo role its own navigation', async () => {
+  it('shows each demo role its own navigation, in sections', async () => {
+    // The first row names the sections; a section with one page for this role shows that page's name.
     const expected: Record<string, string[]> = {
       'admin@ovop.test': [
         'Beranda',
-        'Wilayah',
-        'Registri IKM',
-        'Periode penilaian',
-        'Calon OVOP',
-        'Usulan',
-        'Penugasan penilai',
-        'Rubrik',
-        'Hasil penilaian',
-        'Penghargaan',
-        'Penilai',
-        'Kegiatan',
-        'Tindak lanjut',
-        'Mitra',
+        'Data IKM',
+        'Periode & usulan',
+        'Penilaian',
+        'Kegiatan & mitra',
         'Pembinaan',
-        'Permintaan pembeli',
-        'Kotak keluar',
-        'Pengguna',
-        'Jejak audit',
+        'Administrasi',
       ],
       'ambon@ovop.test': [
         'Beranda',
-        'Wilayah',
-        'Registri IKM',
-        'Periode penilaian',
-        'Calon OVOP',
-        'Usulan',
+        'Data IKM',
+        'Periode & usulan',
         'Penghargaan',
-        'Kegiatan',
-        'Tindak lanjut',
-        'Mitra',
+        'Kegiatan & mitra',
         'Pembinaan',
-        'Permintaan pembeli',
       ],
-      'penilai1@ovop.test': [
-        'Beranda',
-        'Wilayah',
-        'Periode penilaian',
-        'Penilaian',
-        'Penugasan saya',
-        'Rubrik',
-      ],
-      'ikm@ovop.test': ['Beranda', 'Wilayah', 'Registri IKM', 'Periode penilaian'],
+      'penilai1@ovop.test': ['Beranda', 'Wilayah', 'Periode penilaian', 'Penilaian'],
+      'ikm@ovop.test': ['Beranda', 'Data IKM', 'Periode penilaian'],
     };
     for (const [email, nav] of Object.entries(expected)) {
       await b.login(email);
@@ -69,6 +45,34 @@ describe.runIf(hasBrowser)('foundation in a real browser', () => {
       await b.page.getByRole('button', { name: 'Keluar' }).click();
       await b.page.waitForURL(/\/login/);
     }
+  }, 90_000);
+
+  it("shows the current section's pages and marks the page being shown", async () => {
+    await b.login('admin@ovop.test');
+    await b.page
+      .getByRole('navigation', { name: 'Navigasi utama' })
+      .getByRole('link', { name: 'Penilaian' })
+      .click();
+    const section = b.page.getByRole('navigation', { name: 'Halaman bagian Penilaian' });
+    expect((await section.getByRole('link').allTextContents()).map((s) => s.trim())).toEqual([
+      'Penugasan penilai',
+      'Hasil penilaian',
+      'Penghargaan',
+      'Rubrik',
+      'Penilai',
+    ]);
+    await section.getByRole('link', { name: 'Rubrik' }).click();
+    await b.page.waitForURL(/\/rubrics$/);
+    const rubrics = b.page.getByRole('navigation', { name: 'Halaman bagian Penilaian' }).getByRole('link', {
+      name: 'Rubrik',
+    });
+    expect(await rubrics.getAttribute('aria-current')).toBe('page');
+    const main = b.page
+      .getByRole('navigation', { name: 'Navigasi utama' })
+      .getByRole('link', { name: 'Penilaian' });
+    expect(await main.getAttribute('aria-current')).toBe('true');
+    await b.page.getByRole('button', { name: 'Keluar' }).click();
+    await b.page.waitForURL(/\/login/);
   });
 
   it('switches the interface to English and back', async () => {
@@ -83,7 +87,7 @@ describe.runIf(hasBrowser)('foundation in a real browser', () => {
 
   it('lets an admin create a user and find the row in the audit log', async () => {
     await b.login('admin@ovop.test');
-    await b.page.getByRole('link', { name: 'Pengguna' }).first().click();
+    await openPage(b.page, 'Administrasi', 'Pengguna');
     await b.page.getByRole('button', { name: 'Tambah pengguna' }).click();
     await b.page.getByLabel('Nama lengkap').fill('Maria Latuheru');
     await b.page.getByLabel('Email').fill('maria@ovop.test');

@@ -10,7 +10,7 @@ import type { Entry } from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.ts';
 import { describeViolations, seriousViolations } from '../helpers/axe.ts';
-import { type BrowserHarness, hasBrowser, startBrowser } from '../helpers/browser.ts';
+import { type BrowserHarness, hasBrowser, startBrowser, openPage } from '../helpers/browser.ts';
 import { pdfBytes, pngBytes } from '../helpers/nominations.ts';
 
 const HOUR = 3_600_000;
@@ -102,7 +102,7 @@ describe.runIf(hasBrowser)('a nomination from the officer to the national packag
     const year = new Date(now + 9 * HOUR).getUTCFullYear();
     cycleName = `Pra-seleksi Uji Peramban ${year}`;
     await b.login('admin@ovop.test');
-    await admin.getByRole('link', { name: 'Periode penilaian' }).first().click();
+    await openPage(admin, 'Periode & usulan', 'Periode penilaian');
     await admin.getByRole('button', { name: 'Buat periode' }).click();
     await admin.getByLabel('Nama periode').fill(cycleName);
     await admin.getByLabel('Tahun').fill(String(year));
@@ -125,9 +125,9 @@ describe.runIf(hasBrowser)('a nomination from the officer to the national packag
     await p.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
     await p.getByRole('button', { name: 'Masuk' }).click();
     await p.waitForLoadState('load');
-    await p.getByRole('link', { name: 'Usulan', exact: true }).first().click();
+    await openPage(p, 'Periode & usulan', 'Usulan');
     await p.getByRole('button', { name: 'Buat usulan' }).click();
-    await p.getByLabel('Periode').selectOption({ label: cycleName });
+    await p.getByLabel('Periode', { exact: true }).selectOption({ label: cycleName });
     await p.getByLabel('Cari produk').fill('Mutiara Hati');
     await p.getByRole('button', { name: 'Cari', exact: true }).click();
     const row = p.getByRole('row').filter({ hasText: IKM }).filter({ hasText: PRODUCT });
@@ -186,8 +186,8 @@ describe.runIf(hasBrowser)('a nomination from the officer to the national packag
   it('the province marks the letter at fault with a comment and returns the nomination', async () => {
     const p = admin;
     // From the list of the cycle's nominations to the one submitted.
-    await p.getByRole('link', { name: 'Usulan', exact: true }).first().click();
-    await p.getByLabel('Periode').selectOption({ label: cycleName });
+    await openPage(p, 'Periode & usulan', 'Usulan');
+    await p.getByLabel('Periode', { exact: true }).selectOption({ label: cycleName });
     await p.getByRole('button', { name: 'Saring' }).click();
     const row = p.getByRole('row').filter({ hasText: PRODUCT });
     await poll(() => row.textContent()).toContain('Diajukan');

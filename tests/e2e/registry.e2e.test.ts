@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from '../helpers/axe.ts';
-import { type BrowserHarness, hasBrowser, startBrowser } from '../helpers/browser.ts';
+import { type BrowserHarness, hasBrowser, startBrowser, openPage } from '../helpers/browser.ts';
 import { xlsxOf } from '../helpers/sheets.ts';
 
 /** The text of the page's main part once it holds `expected` (the import pages refresh themselves). */
@@ -64,7 +64,7 @@ describe.runIf(hasBrowser)('registry in a real browser', () => {
   it('lets an officer register a sentra, an IKM and a product with a photo', async () => {
     await b.login('tanimbar@ovop.test');
     const page = b.page;
-    await page.getByRole('link', { name: 'Registri IKM' }).click();
+    await openPage(page, 'Data IKM');
     await page
       .getByRole('navigation', { name: 'Bagian registri' })
       .getByRole('link', { name: 'Sentra IKM' })
@@ -86,10 +86,7 @@ describe.runIf(hasBrowser)('registry in a real browser', () => {
       .toContain('Sentra Tenun Ikat Lorulun disimpan.');
     expect(await page.locator('main').textContent()).toContain('530/101/SK/2025, 3 Feb 2025');
 
-    await page
-      .getByRole('navigation', { name: 'Navigasi utama' })
-      .getByRole('link', { name: 'Registri IKM' })
-      .click();
+    await openPage(page, 'Data IKM');
     await page.getByRole('button', { name: 'Tambah IKM' }).click();
     await page.getByLabel('Nama usaha').fill('Sanggar Tenun Lorulun Indah');
     await page.getByLabel('Nama pemilik').fill('Agustina Batlayeri');

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeViolations, seriousViolations } from '../helpers/axe.ts';
-import { CHROMIUM, hasBrowser } from '../helpers/browser.ts';
+import { CHROMIUM, hasBrowser, openPage } from '../helpers/browser.ts';
 import { type ScoredNomination, scoredNomination, scoringCycle } from '../helpers/scoring-fixtures.ts';
 
 async function accessible(p: Page) {
@@ -84,7 +84,7 @@ describe.runIf(hasBrowser)('results, moderation and decision in a real browser',
   it('shows the disagreement, moderates it with an assessor, and decides with an override reason', async () => {
     const admin = await browser();
     await login(admin, 'admin@ovop.test');
-    await admin.getByRole('link', { name: 'Hasil penilaian', exact: true }).first().click();
+    await openPage(admin, 'Penilaian', 'Hasil penilaian');
     await admin.getByRole('link', { name: 'Periode Uji Hasil' }).click();
     const main = admin.locator('main');
     await expect.poll(() => main.textContent()).toContain('Alpha Krippendorff');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from '../helpers/axe.ts';
-import { type BrowserHarness, hasBrowser, startBrowser } from '../helpers/browser.ts';
+import { type BrowserHarness, hasBrowser, startBrowser, openPage } from '../helpers/browser.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.ts';
 
 /** No serious axe-core violation on the page now open. */
@@ -38,7 +38,7 @@ describe.runIf(hasBrowser)('assignment and scoring in a real browser', () => {
   it('lets the admin assign automatically and two assessors score and submit', async () => {
     const p = b.page;
     await b.login('admin@ovop.test');
-    await p.getByRole('link', { name: 'Penugasan penilai' }).first().click();
+    await openPage(p, 'Penilaian', 'Penugasan penilai');
     await p.getByRole('link', { name: 'Pra-seleksi Provinsi OVOP 2026' }).click();
     const main = p.locator('main');
     expect(await main.textContent()).toContain('Penilai per usulan: 3.');
@@ -57,7 +57,7 @@ describe.runIf(hasBrowser)('assignment and scoring in a real browser', () => {
     const ctx1 = await b.newContext();
     const a1 = await ctx1.newPage();
     await loginAs(b, a1, 'penilai1@ovop.test');
-    await a1.getByRole('link', { name: 'Penugasan saya' }).first().click();
+    await openPage(a1, 'Penilaian', 'Penugasan saya');
     const row = a1.locator('tr', { hasText: '2026' }).first();
     const product = (await row.locator('td').first().locator('a').textContent())!.trim();
     await row.getByRole('link', { name: /Buka lembar/ }).click();

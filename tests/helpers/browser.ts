@@ -99,3 +99,19 @@ export async function startBrowser(
   };
   return harness;
 }
+
+/**
+ * Opens a page through the navigation as a person does: the section in the first row, then (when
+ * given) the page in the section's row. Names are the Indonesian labels.
+ */
+export async function openPage(page: Page, section: string, item?: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Navigasi utama' })
+    .getByRole('link', { name: section, exact: true })
+    .click();
+  if (!item) return;
+  await page
+    .getByRole('navigation', { name: `Halaman bagian ${section}` })
+    .getByRole('link', { name: item, exact: true })
+    .click();
+}

@@ -15,8 +15,9 @@ export function Layout(props: { title: string; children?: Child; wide?: boolean 
   const user = c.get('user');
   const realUser = c.get('realUser');
   const flash = c.get('flash');
-  const nav = navFor(actor);
   const here = v.url.pathname;
+  const nav = navFor(actor, here);
+  const section = nav.groups.find((g) => g.current);
   const back = encodeURIComponent(here + v.url.search);
   const otherLang = lang === 'id' ? 'en' : 'id';
   return (
@@ -68,19 +69,34 @@ export function Layout(props: { title: string; children?: Child; wide?: boolean 
               )}
             </div>
           </div>
-          {nav.length > 0 && (
+          {nav.groups.length > 0 && (
             <nav class="site-nav" aria-label={t('mainNav')}>
               <ul class="container">
-                {nav.map((item) => {
-                  const current = here === item.href || here.startsWith(`${item.href}/`);
-                  return (
-                    <li>
-                      <a href={item.href} aria-current={current ? 'page' : undefined}>
-                        {render(item.label, lang)}
-                      </a>
-                    </li>
-                  );
-                })}
+                {nav.groups.map((group) => (
+                  <li>
+                    <a
+                      href={group.href}
+                      aria-current={
+                        group.current ? (nav.currentHref === group.href ? 'page' : 'true') : undefined
+                      }
+                    >
+                      {render(group.label, lang)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          {section && section.items.length > 1 && (
+            <nav class="section-nav" aria-label={t('sectionNav', { section: render(section.label, lang) })}>
+              <ul class="container">
+                {section.items.map((item) => (
+                  <li>
+                    <a href={item.href} aria-current={item.href === nav.currentHref ? 'page' : undefined}>
+                      {render(item.label, lang)}
+                    </a>
+                  </li>
+                ))}
               </ul>
             </nav>
           )}

@@ -10,6 +10,7 @@ export const ui = defineMessages({
   },
   skipToContent: { id: 'Langsung ke isi', en: 'Skip to main content' },
   mainNav: { id: 'Navigasi utama', en: 'Main navigation' },
+  sectionNav: { id: 'Halaman bagian {section}', en: '{section} pages' },
   language: { id: 'Bahasa', en: 'Language' },
   switchToEnglish: { id: 'English', en: 'English' },
   switchToIndonesian: { id: 'Bahasa Indonesia', en: 'Bahasa Indonesia' },

@@ -1,5 +1,6 @@
 /**
- * Dashboards, server time (app.request in process, rendering included) at province scale on PGlite:
+ * Dashboards, server time (app.request in process, rendering included) at province scale on PGlite
+ * and on a national database on PostgreSQL (below). Province scale:
  * 10,000 IKM, 20,000 products, three rounds of 600 nominations with decided results for the older
  * two, 120 events with attendance, 600 follow-up actions, the coaching bench's programmes. Measured
  * against the signed-in list pages' budget (p95 ≤ 50 ms) and page weight (≤ 100 KB); the yearly
@@ -7,9 +8,10 @@
  */
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { type Db, queryRows } from '../src/db/client.ts';
+import { type Db, openPostgres, queryRows } from '../src/db/client.ts';
 import { activityReport } from '../src/features/dashboards/dashboards.routes.tsx';
 import { setDashboardCacheMs } from '../src/features/dashboards/dashboards.service.ts';
 import { buildDeps, prepareDatabase } from '../src/main.ts';
@@ -19,6 +21,7 @@ import { generateCoaching } from './coaching.bench.ts';
 import { percentile, type Result, result, root, tempDir } from './lib.ts';
 import { benchSession, measurePages, slowestNote } from './pages.ts';
 import { generateRegistry } from './registry-data.ts';
+import { benchServerUrl, nationalDatabase } from './registry.bench.ts';
 
 const MALUKU = [
   '81.01',
@@ -110,6 +113,98 @@ export async function generateRounds(db: Db): Promise<void> {
 
 export async function run(): Promise<Result[]> {
   setLogLevel('silent');
+  const out = await provinceScale();
+  if (process.env.BENCH_SKIP_NATIONAL !== '1') out.push(...(await nationalScale()));
+  return out;
+}
+
+const PAGES = (admin: string, officer: string) => ({
+  'province dashboard (admin)': { url: '/dashboard', cookie: admin },
+  'province dashboard, stars on the map': { url: '/dashboard?measure=stars', cookie: admin },
+  'kab/kota dashboard (officer)': { url: '/dashboard', cookie: officer },
+  'comparisons across rounds': { url: '/dashboard/comparisons', cookie: admin },
+});
+
+/**
+ * The Maluku dashboards on a national database: a copy of the registry bench's national data
+ * (1,000,000 IKM, 2,000,000 products over every kab/kota of the country) with the province's
+ * rounds, events and coaching added, dropped afterwards.
+ */
+async function nationalScale(): Promise<Result[]> {
+  const server = benchServerUrl();
+  const name = 'ovop_bench_dashboards_national';
+  let source: string;
+  try {
+    const registry = await nationalDatabase(server);
+    source = new URL(registry.url).pathname.slice(1);
+    await registry.database.close();
+  } catch (err) {
+    return [
+      {
+        name: 'dashboards p95, national scale (PostgreSQL)',
+        value: Number.NaN,
+        unit: 'ms',
+        budget: '≤ 100 ms',
+        within: false,
+        note: `PostgreSQL at ${new URL(server).host} not usable: ${(err as Error).message}`,
+      },
+    ];
+  }
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  const dir = tempDir('dashboards-pg');
+  try {
+    const t0 = performance.now();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name} template ${source}`);
+    const u = new URL(server);
+    u.pathname = `/${name}`;
+    const database = await openPostgres(u.toString(), { max: 4 });
+    try {
+      const { db } = database;
+      await generateCoaching(db);
+      await generateRounds(db);
+      await db.execute(sql`analyze`);
+      process.stdout.write(
+        `  national dashboard data ready in ${Math.round((performance.now() - t0) / 1000)} s\n`,
+      );
+      const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: u.toString(), LOG_LEVEL: 'silent' });
+      const app = createApp(await buildDeps(config, database));
+      const pages = PAGES(
+        await benchSession(db, 'bench-admin@ovop.test', 'admin_provinsi'),
+        await benchSession(db, 'bench-ambon@ovop.test', 'petugas_kabkota', '81.71'),
+      );
+      const served = await measurePages(app, pages, ROUNDS);
+      setDashboardCacheMs(0);
+      const cold = await measurePages(app, pages, ROUNDS);
+      setDashboardCacheMs(60_000);
+      return [
+        result(
+          'dashboards p95, national scale (1,000,000 IKM, 2,000,000 products, PostgreSQL)',
+          served.p95,
+          'ms',
+          100,
+          slowestNote(served),
+        ),
+        result(
+          'dashboards p95 with every view recounted (no figure cache), national scale (PostgreSQL)',
+          cold.p95,
+          'ms',
+          null,
+          slowestNote(cold),
+        ),
+      ];
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+    await admin.end();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function provinceScale(): Promise<Result[]> {
   const dir = tempDir('dashboards');
   const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
   const database = await prepareDatabase(config);
@@ -130,12 +225,7 @@ export async function run(): Promise<Result[]> {
     const app = createApp(await buildDeps(config, database));
     const admin = await benchSession(db, 'bench-admin@ovop.test', 'admin_provinsi');
     const officer = await benchSession(db, 'bench-ambon@ovop.test', 'petugas_kabkota', '81.71');
-    const pagesToMeasure = {
-      'province dashboard (admin)': { url: '/dashboard', cookie: admin },
-      'province dashboard, stars on the map': { url: '/dashboard?measure=stars', cookie: admin },
-      'kab/kota dashboard (officer)': { url: '/dashboard', cookie: officer },
-      'comparisons across rounds': { url: '/dashboard/comparisons', cookie: admin },
-    };
+    const pagesToMeasure = PAGES(admin, officer);
     // As served: the aggregate figures reused for a minute (ADR 0701); then every view recounted.
     const dashboards = await measurePages(app, pagesToMeasure, ROUNDS);
     setDashboardCacheMs(0);

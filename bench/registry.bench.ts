@@ -149,7 +149,8 @@ function schemaTag(): string {
   return h.digest('hex').slice(0, 10);
 }
 
-async function nationalDatabase(serverUrl: string): Promise<{ database: Database; url: string }> {
+/** The kept national-scale registry database (made on first use): 1,000,000 IKM, 2,000,000 products. */
+export async function nationalDatabase(serverUrl: string): Promise<{ database: Database; url: string }> {
   const name = `ovop_bench_registry_${schemaTag()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -198,11 +199,14 @@ async function nationalDatabase(serverUrl: string): Promise<{ database: Database
   return { database, url: u.toString() };
 }
 
+/** The PostgreSQL server of the national-scale figures. */
+export const benchServerUrl = () =>
+  process.env.BENCH_DATABASE_URL ??
+  process.env.DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:55432/postgres';
+
 async function nationalScale(): Promise<Result[]> {
-  const server =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.DATABASE_URL ??
-    'postgres://postgres@127.0.0.1:55432/postgres';
+  const server = benchServerUrl();
   let opened: { database: Database; url: string };
   try {
     opened = await nationalDatabase(server);

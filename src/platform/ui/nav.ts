@@ -41,6 +41,11 @@ export const NAV: NavItem[] = [
     permission: 'results.manage',
   },
   { href: '/awards', label: { id: 'Penghargaan', en: 'Awards' }, permission: 'certificates.read' },
+  {
+    href: '/awards/mine',
+    label: { id: 'Sertifikat & label bintang', en: 'Certificates & star labels' },
+    permission: 'certificates.own',
+  },
   { href: '/admin/assessors', label: { id: 'Penilai', en: 'Assessors' }, permission: 'assessors.manage' },
   { href: '/events', label: eventsNav.events, permission: 'events.read' },
   { href: '/follow-ups', label: eventsNav.followUps, permission: 'followups.read' },

@@ -61,7 +61,13 @@ describe.runIf(hasBrowser)('foundation in a real browser', () => {
         'Penugasan saya',
         'Rubrik',
       ],
-      'ikm@ovop.test': ['Beranda', 'Wilayah', 'Registri IKM', 'Periode penilaian'],
+      'ikm@ovop.test': [
+        'Beranda',
+        'Wilayah',
+        'Registri IKM',
+        'Periode penilaian',
+        'Sertifikat & label bintang',
+      ],
     };
     for (const [email, nav] of Object.entries(expected)) {
       await b.login(email);

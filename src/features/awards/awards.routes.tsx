@@ -35,6 +35,7 @@ import {
   certificatesOfCycle,
   certificatesOfIkm,
   certificatesOfOwner,
+  certificateState,
   issuedCertificateOf,
   getCertificate,
   publicationPreview,
@@ -169,8 +170,20 @@ async function pdfOf(c: Ctx, cert: CertificateView): Promise<Response> {
   return pdfResponse(bytes, certificateFileName(cert));
 }
 
+/**
+ * A certificate whose files the actor may download: staff in scope, or the IKM's owner while the star
+ * is not revoked (a label printed from a revoked star would only ever verify as revoked).
+ */
+async function downloadable(c: Ctx): Promise<CertificateView> {
+  const actor = actorOf(c);
+  const cert = await getCertificate(c.var.deps.db, actor, idParam(c));
+  if (actor.role === 'pemilik_ikm' && certificateState(cert) === 'revoked')
+    throw new NotFoundError('certificate');
+  return cert;
+}
+
 awardsRoutes.get('/awards/certificates/:id/certificate.pdf', download, async (c) =>
-  pdfOf(c, await getCertificate(c.var.deps.db, actorOf(c), idParam(c))),
+  pdfOf(c, await downloadable(c)),
 );
 
 /** A nomination's certificate: refused (409, with the reason) when it has no decided, published star. */
@@ -179,7 +192,7 @@ awardsRoutes.get('/awards/nominations/:id/certificate.pdf', read, async (c) =>
 );
 
 awardsRoutes.get('/awards/certificates/:id/label.svg', download, async (c) => {
-  const cert = await getCertificate(c.var.deps.db, actorOf(c), idParam(c));
+  const cert = await downloadable(c);
   const svg = await labelSvg(await labelInput(c, cert), '50mm');
   return new Response(svg, {
     headers: {
@@ -192,7 +205,7 @@ awardsRoutes.get('/awards/certificates/:id/label.svg', download, async (c) => {
 });
 
 awardsRoutes.get('/awards/certificates/:id/label.png', download, async (c) => {
-  const cert = await getCertificate(c.var.deps.db, actorOf(c), idParam(c));
+  const cert = await downloadable(c);
   const asked = Number(c.req.query('mm') ?? 50);
   const mm = (LABEL_SIZES_MM as readonly number[]).includes(asked) ? asked : 50;
   const png = await labelPng(await labelInput(c, cert), mm);

@@ -515,6 +515,8 @@ describe('the owner’s and the officer’s own certificates', () => {
     const after = await (await owner.get('/awards/mine')).text();
     expect(textOf(after)).toContain('Dicabut');
     expect(after).not.toContain(`/awards/certificates/${cert!.id}/label.svg`);
+    expect((await owner.get(`/awards/certificates/${cert!.id}/label.svg`)).status).toBe(404);
+    expect((await admin.get(`/awards/certificates/${cert!.id}/label.svg`)).status).toBe(200);
   });
 
   it('shows an owner with no awarded product that there is none yet', async () => {

@@ -22,7 +22,7 @@ import { labelRubricRefs } from './features/assessment/rubrics.service.ts';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
 import { awardsApi } from './features/awards/awards.api.ts';
 import { catalogAwards } from './features/awards/awards.catalog.ts';
-import { awardsIkmPanel, awardsRoutes } from './features/awards/awards.routes.tsx';
+import { awardsIkmPanel, awardsNominationPanel, awardsRoutes } from './features/awards/awards.routes.tsx';
 import { awardsTimelineSource } from './features/awards/awards.timeline.ts';
 import { registerCatalogAwards } from './features/catalog/awards-hook.ts';
 import { coachingApi } from './features/coaching/coaching.api.ts';
@@ -39,6 +39,7 @@ import { inquiryRoutes } from './features/catalog/inquiries.routes.tsx';
 import { cyclesApi, cyclesRoutes } from './features/cycles/cycles.routes.tsx';
 import { notificationsApi, notificationsRoutes } from './features/notifications/notifications.routes.tsx';
 import { nominationsApi } from './features/nominations/nominations.api.ts';
+import { nominationPagePanels } from './features/nominations/nominations.panels.ts';
 import { nominationsIkmPanel, nominationsRoutes } from './features/nominations/nominations.routes.tsx';
 import { ikmProfilePanels } from './features/registry/registry.panels.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
@@ -224,6 +225,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', inquiryRoutes);
   app.route('/', awardsRoutes);
   ikmProfilePanels.add(awardsIkmPanel);
+  nominationPagePanels.add(awardsNominationPanel);
   ikmTimeline.addSource(awardsTimelineSource);
   registerCatalogAwards(catalogAwards);
 

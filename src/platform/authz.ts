@@ -50,6 +50,9 @@ export const PERMISSIONS = {
   'awards.publish': admin,
   'certificates.read': ['admin_provinsi', 'petugas_kabkota'],
   'certificates.manage': admin,
+  // An IKM owner's own certificates and star labels (scope in the service: the IKM linked to them).
+  'certificates.own': ['pemilik_ikm'],
+  'certificates.download': ['admin_provinsi', 'petugas_kabkota', 'pemilik_ikm'],
   // Spreadsheet import of sentra, IKM and products (features/registry/import).
   'registry.import': ['admin_provinsi', 'petugas_kabkota'],
   // Coaching programmes, outcomes and recommendations (features/coaching); scope in the service.

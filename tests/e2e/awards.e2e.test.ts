@@ -13,6 +13,8 @@ import { eq } from 'drizzle-orm';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.ts';
+import { users } from '../../src/db/schema/accounts.ts';
+import { ikm } from '../../src/db/schema/registry.ts';
 import { certificates } from '../../src/db/schema/scoring.ts';
 import { cycleSlug } from '../../src/features/awards/awards.service.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -138,6 +140,59 @@ describe.runIf(hasBrowser)('awards in a real browser', () => {
         await a.goto(`${base}${p}`);
         expect(describeViolations(await seriousViolations(a)), p).toBe('');
       }
+    } finally {
+      await checker.close();
+    }
+  }, 180_000);
+
+  it('lets the IKM owner find their star and download its label without JavaScript; axe finds no serious violation', async () => {
+    const cycle = await makeAwardCycle(t, { name: 'Pra-seleksi OVOP Pemilik' });
+    const award = await makeDecidedNomination(t, cycle.id, { stars: 2, ikmName: 'IKM Pemilik Peramban' });
+    const [owner] = await t.database.db.select().from(users).where(eq(users.email, 'ikm@ovop.test'));
+    await t.database.db.update(ikm).set({ ownerUserId: owner!.id }).where(eq(ikm.id, award.ikmId));
+    const admin = await t.as('admin@ovop.test');
+    const html = await (await admin.get(`/awards/cycles/${cycle.id}`)).text();
+    await admin.post(`/awards/cycles/${cycle.id}/publish`, {
+      fingerprint: /name="fingerprint" value="([^"]+)"/.exec(html)?.[1] ?? '',
+      count: /name="count" value="([^"]+)"/.exec(html)?.[1] ?? '',
+      confirm: 'on',
+    });
+
+    const login = async (p: Page) => {
+      await p.goto(`${base}/login`);
+      await p.getByLabel('Email').fill('ikm@ovop.test');
+      await p.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+      await p.getByRole('button', { name: 'Masuk' }).click();
+    };
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await login(page);
+    await page.getByRole('link', { name: 'Sertifikat & label bintang' }).click();
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('IKM Pemilik Peramban');
+    expect(main).toContain('2 bintang');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('link', { name: /PNG 30/ })
+        .first()
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^label-30mm-.*\.png$/);
+
+    const checker = await chromium.launchPersistentContext(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'ovop-chromium-')),
+      {
+        executablePath: CHROMIUM,
+        headless: true,
+        locale: 'id-ID',
+        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'],
+      },
+    );
+    try {
+      const a = checker.pages()[0] ?? (await checker.newPage());
+      await login(a);
+      await a.goto(`${base}/awards/mine`);
+      expect(describeViolations(await seriousViolations(a)), '/awards/mine').toBe('');
     } finally {
       await checker.close();
     }

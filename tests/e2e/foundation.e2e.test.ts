@@ -37,7 +37,7 @@ describe.runIf(hasBrowser)('foundation in a real browser', () => {
         'Pembinaan',
       ],
       'penilai1@ovop.test': ['Beranda', 'Wilayah', 'Periode penilaian', 'Penilaian'],
-      'ikm@ovop.test': ['Beranda', 'Data IKM', 'Periode penilaian'],
+      'ikm@ovop.test': ['Beranda', 'Data IKM', 'Periode penilaian', 'Sertifikat & label bintang'],
     };
     for (const [email, nav] of Object.entries(expected)) {
       await b.login(email);

@@ -193,6 +193,28 @@ export const awardsText = defineMessages({
 
   // Panels and timeline
   panelTitle: { id: 'Sertifikat dan bintang OVOP', en: 'OVOP certificates and stars' },
+  nominationCertificate: { id: 'Sertifikat', en: 'Certificate' },
+  nominationCertificateLine: {
+    id: 'Sertifikat {number} diterbitkan untuk {n} dari {max} bintang, berlaku {from} s.d. {until}.',
+    en: 'Certificate {number} was issued for {n} of {max} stars, valid from {from} to {until}.',
+  },
+  nominationRevoked: {
+    id: 'Sertifikat ini dicabut pada {date}: {reason}',
+    en: 'This certificate was revoked on {date}: {reason}',
+  },
+  nominationExpired: {
+    id: 'Masa berlaku sertifikat ini habis pada {date}.',
+    en: 'This certificate expired on {date}.',
+  },
+  mineTitle: { id: 'Sertifikat dan label bintang', en: 'Certificates and star labels' },
+  mineLead: {
+    id: 'Bintang OVOP produk IKM Anda. Unduh sertifikat (PDF) dan label bintang untuk kemasan (SVG, PNG 30 atau 50 mm); kode QR-nya membuka halaman verifikasi.',
+    en: 'The OVOP stars of your IKM’s products. Download the certificate (PDF) and the star label for packaging (SVG, PNG 30 or 50 mm); its QR code opens the verification page.',
+  },
+  mineNone: {
+    id: 'Belum ada produk IKM Anda yang berbintang OVOP.',
+    en: 'None of your IKM’s products holds an OVOP star yet.',
+  },
   timelineKind_star: { id: 'Bintang', en: 'Star' },
   timelineKind_certificate: { id: 'Sertifikat', en: 'Certificate' },
   timelineStar: { id: '{n} bintang: {product} ({cycle})', en: '{n} stars: {product} ({cycle})' },

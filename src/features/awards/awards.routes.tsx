@@ -19,8 +19,10 @@ import type { Panel } from '../../platform/region-panels.ts';
 import { type PublicMeta, renderPublic, siteOrigin } from '../catalog/catalog.layout.tsx';
 import { catalogText } from '../catalog/catalog.messages.ts';
 import { alternatesOf, catalogPaths } from '../catalog/catalog.paths.ts';
+import { sitemapXml } from '../catalog/catalog.seo.ts';
 import { NotFoundPage } from '../catalog/catalog.views.tsx';
 import { nominationEnv } from '../nominations/nominations.env.ts';
+import type { NominationPanelSubject } from '../nominations/nominations.panels.ts';
 import type { IkmRow } from '../registry/ikm.service.ts';
 import { uploadOf } from '../registry/uploads.ts';
 import { PublishForm, ResultsFilter, RevokeForm, SettingsForm } from './awards.forms.ts';
@@ -32,6 +34,9 @@ import {
   certificateForNomination,
   certificatesOfCycle,
   certificatesOfIkm,
+  certificatesOfOwner,
+  certificateState,
+  issuedCertificateOf,
   getCertificate,
   publicationPreview,
   publishCycle,
@@ -48,6 +53,8 @@ import {
   CyclePage,
   IkmCertificatesPanel,
   JobPage,
+  NominationCertificatePanel,
+  OwnerCertificatesPage,
   RevokePage,
   SettingsPage,
 } from './awards.views.tsx';
@@ -84,6 +91,13 @@ const verifyUrl = (c: Ctx, code: string) => `${siteOrigin(c)}${verificationPath(
 
 const read = requirePermission('certificates.read');
 const manage = requirePermission('certificates.manage');
+/** Staff in scope and the IKM's own owner (the service says which certificate is theirs). */
+const download = requirePermission('certificates.download');
+
+awardsRoutes.get('/awards/mine', requirePermission('certificates.own'), async (c) => {
+  const rows = await certificatesOfOwner(c.var.deps.db, actorOf(c));
+  return c.render(<OwnerCertificatesPage rows={rows} />, { title: text(c)('mineTitle') });
+});
 
 awardsRoutes.get('/awards', read, async (c) => {
   const cycles = await awardCycles(c.var.deps.db, province(c));
@@ -156,8 +170,20 @@ async function pdfOf(c: Ctx, cert: CertificateView): Promise<Response> {
   return pdfResponse(bytes, certificateFileName(cert));
 }
 
-awardsRoutes.get('/awards/certificates/:id/certificate.pdf', read, async (c) =>
-  pdfOf(c, await getCertificate(c.var.deps.db, actorOf(c), idParam(c))),
+/**
+ * A certificate whose files the actor may download: staff in scope, or the IKM's owner while the star
+ * is not revoked (a label printed from a revoked star would only ever verify as revoked).
+ */
+async function downloadable(c: Ctx): Promise<CertificateView> {
+  const actor = actorOf(c);
+  const cert = await getCertificate(c.var.deps.db, actor, idParam(c));
+  if (actor.role === 'pemilik_ikm' && certificateState(cert) === 'revoked')
+    throw new NotFoundError('certificate');
+  return cert;
+}
+
+awardsRoutes.get('/awards/certificates/:id/certificate.pdf', download, async (c) =>
+  pdfOf(c, await downloadable(c)),
 );
 
 /** A nomination's certificate: refused (409, with the reason) when it has no decided, published star. */
@@ -165,8 +191,8 @@ awardsRoutes.get('/awards/nominations/:id/certificate.pdf', read, async (c) =>
   pdfOf(c, await certificateForNomination(c.var.deps.db, actorOf(c), idParam(c))),
 );
 
-awardsRoutes.get('/awards/certificates/:id/label.svg', read, async (c) => {
-  const cert = await getCertificate(c.var.deps.db, actorOf(c), idParam(c));
+awardsRoutes.get('/awards/certificates/:id/label.svg', download, async (c) => {
+  const cert = await downloadable(c);
   const svg = await labelSvg(await labelInput(c, cert), '50mm');
   return new Response(svg, {
     headers: {
@@ -178,8 +204,8 @@ awardsRoutes.get('/awards/certificates/:id/label.svg', read, async (c) => {
   });
 });
 
-awardsRoutes.get('/awards/certificates/:id/label.png', read, async (c) => {
-  const cert = await getCertificate(c.var.deps.db, actorOf(c), idParam(c));
+awardsRoutes.get('/awards/certificates/:id/label.png', download, async (c) => {
+  const cert = await downloadable(c);
   const asked = Number(c.req.query('mm') ?? 50);
   const mm = (LABEL_SIZES_MM as readonly number[]).includes(asked) ? asked : 50;
   const png = await labelPng(await labelInput(c, cert), mm);
@@ -404,14 +430,41 @@ for (const lang of LANGS) {
   });
 }
 
+/** The results pages of published cycles for search engines, both languages naming each other (the sitemap index lists this file). */
+awardsRoutes.get('/sitemap-results.xml', async (c) => {
+  const cycles = await publishedCycles(c.var.deps.db, province(c));
+  const slugs = [...new Set(cycles.map((y) => y.slug))];
+  const lastmod = new Map(cycles.map((y) => [y.slug, y.publishedAt] as const));
+  const body = sitemapXml(siteOrigin(c), [
+    ...(cycles.length ? [{ alternates: alternatesOf((l) => awardPaths.results(l)) }] : []),
+    ...slugs.map((slug) => ({
+      alternates: alternatesOf((l) => awardPaths.cycleResults(l, slug)),
+      lastmod: lastmod.get(slug),
+    })),
+  ]);
+  return new Response(body, {
+    headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=3600' },
+  });
+});
+
 // Hooks for other features' pages ---------------------------------------------------------------------------
 
-/** The IKM profile's certificates section (staff who may read certificates, in their scope). */
+/** The IKM profile's certificates section: staff who may read certificates in their scope, and the IKM's owner. */
 export const awardsIkmPanel: Panel<IkmRow> = async (c, ikm) => {
   const actor = c.get('actor');
-  if (!actor || !can(actor, 'certificates.read')) return null;
+  if (!actor) return null;
+  const owner = actor.role === 'pemilik_ikm' && !!actor.userId && ikm.ownerUserId === actor.userId;
+  if (!owner && !can(actor, 'certificates.read')) return null;
   if (actor.role === 'petugas_kabkota' && actor.regionCode !== ikm.kabkotaCode) return null;
   const rows = await certificatesOfIkm(c.var.deps.db, ikm.id);
   if (rows.length === 0) return null;
-  return <IkmCertificatesPanel rows={rows} />;
+  return <IkmCertificatesPanel rows={rows} owner={owner} />;
+};
+
+/** The nomination page's certificate section, once a certificate is issued (staff in scope). */
+export const awardsNominationPanel: Panel<NominationPanelSubject> = async (c, nomination) => {
+  const actor = c.get('actor');
+  if (!actor || !can(actor, 'certificates.read')) return null;
+  const cert = await issuedCertificateOf(c.var.deps.db, actor, nomination.id);
+  return cert ? <NominationCertificatePanel c={cert} /> : null;
 };

@@ -341,6 +341,8 @@ export interface CertificateView {
   starMax: number;
   ikmId: string;
   ikmName: string;
+  /** The pemilik_ikm account linked to the IKM (the registry's owner link), if any. */
+  ownerUserId: string | null;
   productId: string;
   productName: string;
   productSlug: string | null;
@@ -366,6 +368,7 @@ const certificateColumns = {
   starMax: cycles.starScale,
   ikmId: certificates.ikmId,
   ikmName: ikm.name,
+  ownerUserId: ikm.ownerUserId,
   productId: certificates.productId,
   productName: products.name,
   productSlug: sql<
@@ -404,18 +407,30 @@ export function certificateState(
   return 'valid';
 }
 
-/** Who may see a certificate: the admin, or the officer of its kab/kota (others: not found). */
-function assertScope(actor: Actor, kabkotaCode: string): void {
+/**
+ * Who may see a certificate: the admin, the officer of its kab/kota, or the owner linked to its IKM
+ * (others: not found, so another IKM's certificate does not even exist for them).
+ */
+function assertScope(actor: Actor, row: { kabkotaCode: string; ownerUserId: string | null }): void {
   if (isProvinceWide(actor)) return;
-  if (actor.role === 'petugas_kabkota' && actor.regionCode === kabkotaCode) return;
+  if (actor.role === 'petugas_kabkota' && actor.regionCode === row.kabkotaCode) return;
+  if (actor.role === 'pemilik_ikm' && actor.userId && row.ownerUserId === actor.userId) return;
   throw new NotFoundError('certificate');
 }
 
 export async function getCertificate(db: Db, actor: Actor, id: string): Promise<CertificateView> {
   const [row] = await certificateQuery(db).where(eq(certificates.id, id)).limit(1);
   if (!row) throw new NotFoundError('certificate');
-  assertScope(actor, row.kabkotaCode);
+  assertScope(actor, row);
   return row;
+}
+
+/** The certificates of the IKM the owner is linked to, newest first (the owner's own page). */
+export async function certificatesOfOwner(db: Db, actor: Actor): Promise<CertificateView[]> {
+  if (actor.role !== 'pemilik_ikm' || !actor.userId) return [];
+  return certificateQuery(db)
+    .where(eq(ikm.ownerUserId, actor.userId))
+    .orderBy(desc(certificates.validFrom), asc(certificates.number));
 }
 
 /**
@@ -433,7 +448,8 @@ export async function certificateForNomination(
     .where(eq(nominations.id, nominationId))
     .limit(1);
   if (!nom) throw new NotFoundError('nomination');
-  assertScope(actor, nom.kabkotaCode);
+  // Staff only: the owner reads their certificates by the certificate, not by the nomination.
+  assertScope(actor, { kabkotaCode: nom.kabkotaCode, ownerUserId: null });
   const [cert] = await certificateQuery(db).where(eq(certificates.nominationId, nominationId)).limit(1);
   if (cert) return cert;
   const [result] = await db
@@ -444,6 +460,19 @@ export async function certificateForNomination(
     throw ruleViolation('_form', awardsRules.noDecidedStar, {}, 409);
   if (result.finalStar === 0) throw ruleViolation('_form', awardsRules.noStarAwarded, {}, 409);
   throw ruleViolation('_form', awardsRules.notYetPublished, {}, 409);
+}
+
+/** A nomination's certificate, if one was issued and the actor may see it (the nomination page's section). */
+export async function issuedCertificateOf(
+  db: Db,
+  actor: Actor,
+  nominationId: string,
+): Promise<CertificateView | null> {
+  const [cert] = await certificateQuery(db).where(eq(certificates.nominationId, nominationId)).limit(1);
+  if (!cert) return null;
+  if (!isProvinceWide(actor) && !(actor.role === 'petugas_kabkota' && actor.regionCode === cert.kabkotaCode))
+    return null;
+  return cert;
 }
 
 /** The certificates of a cycle the actor may see (their kab/kota, or all), by kab/kota and number. */

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../db/schema/accounts.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { earlierAwards, nominations } from '../../db/schema/nominations.ts';
+import { ikm } from '../../db/schema/registry.ts';
 import { certificates, cyclePublications } from '../../db/schema/scoring.ts';
 import { createTestApp, type TestApp, type TestClient, textOf } from '../../../tests/helpers/app.ts';
 import { makeAwardCycle, makeDecidedNomination } from '../../../tests/helpers/award-fixtures.ts';
@@ -445,5 +447,167 @@ describe('catalog, profile and timeline', () => {
     expect(await (await t.client().get(`/produk/${item.slug}`)).text()).not.toContain(
       `/verifikasi/${cert!.code}`,
     );
+  });
+});
+
+describe('the owner’s and the officer’s own certificates', () => {
+  /** Links the demo owner account to an IKM, as the registry's IKM form does with the owner's e-mail. */
+  async function linkOwner(ikmId: string): Promise<void> {
+    const [owner] = await t.database.db.select().from(users).where(eq(users.email, 'ikm@ovop.test'));
+    await t.database.db.update(ikm).set({ ownerUserId: owner!.id }).where(eq(ikm.id, ikmId));
+  }
+
+  it('shows the owner each awarded product’s star with its certificate and labels, and never another IKM’s (404)', async () => {
+    const cycle = await makeAwardCycle(t);
+    const mine = await makeDecidedNomination(t, cycle.id, { stars: 3, ikmName: 'IKM Milik Pemilik' });
+    const theirs = await makeDecidedNomination(t, cycle.id, { stars: 2, ikmName: 'IKM Orang Lain' });
+    await linkOwner(mine.ikmId);
+    await publish(cycle.id);
+    const [cert] = await certificatesOf(mine.nominationId);
+    const [other] = await certificatesOf(theirs.nominationId);
+    const owner = await t.as('ikm@ovop.test');
+
+    const page = await owner.get('/awards/mine');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const text = textOf(html);
+    expect(text).toContain(`IKM Milik Pemilik: ${mine.productName}`);
+    expect(text).toContain('3 bintang');
+    expect(text).toContain(cert!.number);
+    expect(text).not.toContain('IKM Orang Lain');
+    expect(html).toContain(`/awards/certificates/${cert!.id}/certificate.pdf`);
+    expect(html).toContain(`/awards/certificates/${cert!.id}/label.svg`);
+    expect(html).toContain(`/awards/certificates/${cert!.id}/label.png?mm=30`);
+    expect(html).not.toContain(other!.id);
+    const en = textOf(await (await owner.get('/awards/mine?lang=en')).text());
+    expect(en).toContain('Certificates and star labels');
+    expect(en).toContain('3 stars');
+
+    // The IKM's profile, the owner's page in the registry, carries the same section.
+    const profile = textOf(await (await owner.get(`/registry/ikm/${mine.ikmId}`)).text());
+    expect(profile).toContain('Sertifikat dan bintang OVOP');
+    expect(profile).toContain(cert!.number);
+
+    const pdf = await owner.get(`/awards/certificates/${cert!.id}/certificate.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(await pdfText(new Uint8Array(await pdf.arrayBuffer()))).toContain(cert!.number);
+    const svg = await owner.get(`/awards/certificates/${cert!.id}/label.svg`);
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get('content-type')).toContain('image/svg+xml');
+    for (const mm of [30, 50]) {
+      const png = await owner.get(`/awards/certificates/${cert!.id}/label.png?mm=${mm}`);
+      expect(png.status).toBe(200);
+      expect(png.headers.get('content-type')).toBe('image/png');
+    }
+
+    // Another IKM's certificate does not exist for them; the staff pages are not theirs.
+    for (const path of ['certificate.pdf', 'label.svg', 'label.png?mm=50']) {
+      const res = await owner.get(`/awards/certificates/${other!.id}/${path}`);
+      expect(res.status).toBe(404);
+    }
+    expect((await owner.get(`/awards/nominations/${mine.nominationId}/certificate.pdf`)).status).toBe(403);
+    expect((await owner.get('/awards')).status).toBe(403);
+    expect((await owner.get(`/awards/cycles/${cycle.id}`)).status).toBe(403);
+    expect((await admin.get('/awards/mine')).status).toBe(403);
+
+    // Revoked: the star stays listed as revoked, without files to print.
+    await admin.post(`/awards/certificates/${cert!.id}/revoke`, { reason: 'Uji pemilik' });
+    const after = await (await owner.get('/awards/mine')).text();
+    expect(textOf(after)).toContain('Dicabut');
+    expect(after).not.toContain(`/awards/certificates/${cert!.id}/label.svg`);
+    expect((await owner.get(`/awards/certificates/${cert!.id}/label.svg`)).status).toBe(404);
+    expect((await admin.get(`/awards/certificates/${cert!.id}/label.svg`)).status).toBe(200);
+  });
+
+  it('shows an owner with no awarded product that there is none yet', async () => {
+    const owner = await t.as('ikm@ovop.test');
+    const [o] = await t.database.db.select().from(users).where(eq(users.email, 'ikm@ovop.test'));
+    await t.database.db.update(ikm).set({ ownerUserId: null }).where(eq(ikm.ownerUserId, o!.id));
+    const text = textOf(await (await owner.get('/awards/mine')).text());
+    expect(text).toContain('Belum ada produk IKM Anda yang berbintang OVOP');
+  });
+
+  it('shows the officer the stars and files of IKM in their kab/kota, and not another kab/kota’s (404)', async () => {
+    const cycle = await makeAwardCycle(t);
+    const ambon = await makeDecidedNomination(t, cycle.id, { stars: 2, kabkota: '81.71' });
+    await publish(cycle.id);
+    const [cert] = await certificatesOf(ambon.nominationId);
+    const officer = await t.as('ambon@ovop.test');
+    const profile = await (await officer.get(`/registry/ikm/${ambon.ikmId}`)).text();
+    expect(textOf(profile)).toContain(cert!.number);
+    expect(textOf(profile)).toContain('2 bintang');
+    expect(profile).toContain(`/awards/certificates/${cert!.id}/label.png?mm=30`);
+    expect((await officer.get(`/awards/certificates/${cert!.id}/label.svg`)).status).toBe(200);
+    expect((await officer.get(`/awards/certificates/${cert!.id}/label.png?mm=30`)).status).toBe(200);
+
+    const other = await t.as('tanimbar@ovop.test');
+    expect((await other.get(`/registry/ikm/${ambon.ikmId}`)).status).toBe(404);
+    for (const path of ['certificate.pdf', 'label.svg', 'label.png?mm=30']) {
+      expect((await other.get(`/awards/certificates/${cert!.id}/${path}`)).status).toBe(404);
+    }
+    expect((await other.get('/awards/mine')).status).toBe(403);
+  });
+});
+
+describe('the nomination page', () => {
+  it('links to the certificate once issued, and says when it is revoked or expired', async () => {
+    const cycle = await makeAwardCycle(t);
+    const award = await makeDecidedNomination(t, cycle.id, { stars: 2, kabkota: '81.71' });
+    const before = textOf(await (await admin.get(`/nominations/${award.nominationId}`)).text());
+    expect(before).not.toContain('diterbitkan untuk');
+
+    await publish(cycle.id);
+    const [cert] = await certificatesOf(award.nominationId);
+    const officer = await t.as('ambon@ovop.test');
+    for (const client of [admin, officer]) {
+      const html = await (await client.get(`/nominations/${award.nominationId}`)).text();
+      expect(textOf(html)).toContain(`Sertifikat ${cert!.number} diterbitkan untuk 2 dari 3 bintang`);
+      expect(html).toContain(`/awards/certificates/${cert!.id}/certificate.pdf`);
+      expect(html).toContain(`/verifikasi/${cert!.code}`);
+    }
+    const en = textOf(await (await admin.get(`/nominations/${award.nominationId}?lang=en`)).text());
+    expect(en).toContain(`Certificate ${cert!.number} was issued for 2 of 3 stars`);
+
+    await t.database.db
+      .update(certificates)
+      .set({ validFrom: '2020-01-01', validUntil: '2022-12-31' })
+      .where(eq(certificates.id, cert!.id));
+    expect(textOf(await (await admin.get(`/nominations/${award.nominationId}`)).text())).toContain(
+      'Masa berlaku sertifikat ini habis pada 31 Des 2022',
+    );
+
+    await admin.post(`/awards/certificates/${cert!.id}/revoke`, { reason: 'Produk dihentikan' });
+    const revoked = textOf(await (await officer.get(`/nominations/${award.nominationId}`)).text());
+    expect(revoked).toMatch(/Sertifikat ini dicabut pada \d{1,2} \w{3} \d{4}: Produk dihentikan/);
+  });
+});
+
+describe('sitemap', () => {
+  it('lists the published results pages in both languages with hreflang, never an unpublished round', async () => {
+    const shown = await makeAwardCycle(t, { name: 'Periode Sitemap Diumumkan' });
+    await makeDecidedNomination(t, shown.id, { stars: 2 });
+    const hidden = await makeAwardCycle(t, { name: 'Periode Sitemap Rahasia' });
+    await makeDecidedNomination(t, hidden.id, { stars: 3 });
+
+    const index = await (await t.client().get('/sitemap.xml')).text();
+    expect(index).toContain('<loc>http://localhost/sitemap-results.xml</loc>');
+    const empty = await (await t.client().get('/sitemap-results.xml')).text();
+    expect(empty).not.toContain(cycleSlug(shown.name));
+
+    await publish(shown.id);
+    const res = await t.client().get('/sitemap-results.xml');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/xml');
+    const xml = await res.text();
+    const slug = cycleSlug(shown.name);
+    expect(xml).toContain(`<loc>http://localhost/hasil/${slug}</loc>`);
+    expect(xml).toContain(`<loc>http://localhost/en/results/${slug}</loc>`);
+    expect(xml).toContain(`hreflang="id" href="http://localhost/hasil/${slug}"`);
+    expect(xml).toContain(`hreflang="en" href="http://localhost/en/results/${slug}"`);
+    expect(xml).toContain('<loc>http://localhost/hasil</loc>');
+    expect(xml).not.toContain(cycleSlug(hidden.name));
+    // Every listed address answers.
+    for (const loc of xml.matchAll(/<loc>http:\/\/localhost([^<]+)<\/loc>/g))
+      expect((await t.client().get(loc[1]!)).status).toBe(200);
   });
 });

@@ -465,20 +465,83 @@ export function JobPage(props: { job: CertificateJob }) {
 }
 
 /** The IKM profile's section: its certificates with their state and files. */
-export function IkmCertificatesPanel(props: { rows: CertificateView[] }) {
+/** An IKM's certificates, each with its star, state, verification link and downloads. */
+function CertificateList(props: { rows: CertificateView[]; showIkm?: boolean; owner?: boolean }) {
   const { v, t } = useText();
+  return (
+    <ul class="link-list">
+      {props.rows.map((c) => (
+        <li>
+          <strong>{props.showIkm ? `${c.ikmName}: ${c.productName}` : c.productName}</strong>:{' '}
+          <StarsCell n={c.stars} max={c.starMax} /> {c.cycleName} · {c.number} · {t('validUntil')}{' '}
+          {formatDate(c.validUntil, v.lang)} {stateTag(c, t)} ·{' '}
+          <a href={awardPaths.verify(v.lang, c.code)}>{t('verifyTitle')}</a>
+          {/* An owner has no use for the files of a revoked star: its label would only say "revoked". */}
+          {props.owner && certificateState(c) === 'revoked' ? null : (
+            <>
+              {' · '}
+              <CertificateLinks c={c} />
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function IkmCertificatesPanel(props: { rows: CertificateView[]; owner?: boolean }) {
+  const { t } = useText();
   return (
     <section class="panel-section" aria-labelledby="ikm-certificates">
       <h2 id="ikm-certificates">{t('panelTitle')}</h2>
-      <ul class="link-list">
-        {props.rows.map((c) => (
-          <li>
-            <strong>{c.productName}</strong>: <StarsCell n={c.stars} max={c.starMax} /> {c.cycleName} ·{' '}
-            {c.number} · {t('validUntil')} {formatDate(c.validUntil, v.lang)} {stateTag(c, t)} ·{' '}
-            <a href={awardPaths.verify(v.lang, c.code)}>{t('verifyTitle')}</a> · <CertificateLinks c={c} />
-          </li>
-        ))}
-      </ul>
+      <CertificateList rows={props.rows} owner={props.owner ?? false} />
+    </section>
+  );
+}
+
+/** The owner's page: the stars of the products of the IKM linked to their account, with the files to print. */
+export function OwnerCertificatesPage(props: { rows: CertificateView[] }) {
+  const { t } = useText();
+  return (
+    <>
+      <PageHeading title={t('mineTitle')} />
+      <p>{t('mineLead')}</p>
+      {props.rows.length === 0 ? (
+        <EmptyState>{t('mineNone')}</EmptyState>
+      ) : (
+        <CertificateList rows={props.rows} showIkm owner />
+      )}
+    </>
+  );
+}
+
+/** The nomination page's certificate section: its number, state (revoked or expired said plainly) and files. */
+export function NominationCertificatePanel(props: { c: CertificateView }) {
+  const { v, t } = useText();
+  const c = props.c;
+  const state = certificateState(c);
+  return (
+    <section class="panel-section" aria-labelledby="nomination-certificate">
+      <h2 id="nomination-certificate">{t('nominationCertificate')}</h2>
+      <p>
+        {t('nominationCertificateLine', {
+          number: c.number,
+          n: c.stars,
+          max: c.starMax,
+          from: formatDate(c.validFrom, v.lang),
+          until: formatDate(c.validUntil, v.lang),
+        })}{' '}
+        {stateTag(c, t)}
+      </p>
+      {state === 'revoked' && c.revokedAt && (
+        <p>
+          {t('nominationRevoked', { date: formatDate(c.revokedAt, v.lang), reason: c.revokeReason ?? '' })}
+        </p>
+      )}
+      {state === 'expired' && <p>{t('nominationExpired', { date: formatDate(c.validUntil, v.lang) })}</p>}
+      <p>
+        <a href={awardPaths.verify(v.lang, c.code)}>{t('verifyTitle')}</a> · <CertificateLinks c={c} />
+      </p>
     </section>
   );
 }

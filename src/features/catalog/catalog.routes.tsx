@@ -434,6 +434,8 @@ catalogRoutes.get('/sitemap.xml', async (c) => {
   return xml(
     sitemapIndexXml(siteOrigin(c), [
       '/sitemap-pages.xml',
+      // The published results pages, served by the awards feature (features/awards/awards.routes.tsx).
+      '/sitemap-results.xml',
       ...products.map((a) => part('/sitemap-products.xml', a)),
       ...ikm.map((a) => part('/sitemap-ikm.xml', a)),
     ]),

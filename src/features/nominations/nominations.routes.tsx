@@ -14,6 +14,7 @@ import { handleForm } from '../../platform/forms.ts';
 import { formBody, redirectWithFlash, requirePermission } from '../../platform/http.ts';
 import { translator } from '../../platform/i18n.ts';
 import type { Panel } from '../../platform/region-panels.ts';
+import { nominationPagePanels } from './nominations.panels.ts';
 import { validate } from '../../platform/validation.ts';
 import { type CycleRow, cyclesOpenForProposals, listCycles } from '../cycles/cycles.service.ts';
 import { EDITABLE_STATES } from '../cycles/nomination-states.ts';
@@ -304,7 +305,24 @@ nominationsRoutes.get('/nominations/:id', requirePermission('nominations.read'),
       </>
     );
   }
-  return c.render(<NominationPage d={d} can={can_} packages={packages} />, { title: d.product.name });
+  const panels = await nominationPagePanels.render(c, {
+    id: d.nomination.id,
+    cycleId: d.nomination.cycleId,
+    kabkotaCode: d.nomination.kabkotaCode,
+  });
+  return c.render(
+    <NominationPage
+      d={d}
+      can={can_}
+      packages={
+        <>
+          {panels}
+          {packages}
+        </>
+      }
+    />,
+    { title: d.product.name },
+  );
 });
 
 // Details

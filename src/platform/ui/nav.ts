@@ -96,6 +96,12 @@ export const NAV: NavItem[] = [
     section: 'assessment',
   },
   {
+    href: '/awards/mine',
+    label: { id: 'Sertifikat & label bintang', en: 'Certificates & star labels' },
+    permission: 'certificates.own',
+    section: 'assessment',
+  },
+  {
     href: '/rubrics',
     label: { id: 'Rubrik', en: 'Rubrics' },
     permission: 'rubrics.read',

@@ -156,6 +156,8 @@ export const ikm = pgTable(
     index('ikm_min_expiry_idx').on(t.minExpiry).where(live(t)),
     index('ikm_commodities_idx').using('gin', t.commodities),
     index('ikm_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // The few archived IKMs: the catalog's counts subtract their products without visiting the live ones.
+    index('ikm_archived_idx').on(t.id).where(sql`${t.archivedAt} is not null`),
   ],
 );
 
@@ -263,6 +265,8 @@ export const products = pgTable(
       .where(catalogPublic(t)),
     index('products_catalog_kabkota_idx').on(t.kabkotaCode, t.id).where(catalogPublic(t)),
     index('products_catalog_commodity_idx').on(t.commodity, t.id).where(catalogPublic(t)),
+    // The catalog's counts (per kab/kota, commodity and IKM) read this index alone (ADR 0510).
+    index('products_catalog_counts_idx').on(t.kabkotaCode, t.commodity, t.ikmId).where(catalogPublic(t)),
   ],
 );
 

@@ -257,7 +257,8 @@ export const products = pgTable(
     index('products_kabkota_name_idx').on(t.kabkotaCode, sql`lower(${t.name})`, t.id).where(live(t)),
     index('products_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     uniqueIndex('products_slug_key').on(t.slug),
-    // The public catalog's orders and filters, over published live rows only (ADR 0500).
+    // The public catalog's orders and filters, over published live rows only (ADR 0500). Migration
+    // 0008 rebuilds the sort and kab/kota ones with INCLUDE columns drizzle cannot express (ADR 0511).
     index('products_catalog_recent_idx').on(t.id).where(catalogPublic(t)),
     index('products_catalog_name_idx').on(sql`lower(${t.name})`, t.id).where(catalogPublic(t)),
     index('products_catalog_price_idx')

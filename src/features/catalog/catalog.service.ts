@@ -175,6 +175,26 @@ export function catalogFilterSql(filter: CatalogFilter, today = localDate()): SQ
   );
 }
 
+/**
+ * The cards of a list: its ids first, from the sort's index alone (the catalog's indexes carry the
+ * search text and the filtered columns, ADR 0511, so a search tests each entry without reading its
+ * row), then the cards of those ids only. Inside the subquery "products" and "ikm" are its own
+ * tables, so the filter's conditions bind there.
+ */
+function idsFirst(db: Db, where: SQL | undefined, orderBy: SQL[], limit: number): Promise<CardRow[]> {
+  const ids = db
+    .select({ id: products.id })
+    .from(products)
+    .innerJoin(ikm, eq(ikm.id, products.ikmId))
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(limit);
+  return cardQuery(db)
+    .where(inArray(products.id, ids))
+    .orderBy(...orderBy)
+    .limit(limit) as Promise<CardRow[]>;
+}
+
 /** One page of public products: searched (case and accents ignored), filtered, sorted, by keyset. */
 export async function searchCatalog(
   db: Db,
@@ -188,20 +208,16 @@ export async function searchCatalog(
     keys: sort.keys,
     dir: sort.dir,
     keyOf: sort.keyOf,
-    run: (position, orderBy, lim) =>
-      cardQuery(db)
-        .where(and(where, position))
-        .orderBy(...orderBy)
-        .limit(lim) as Promise<CardRow[]>,
+    run: (position, orderBy, lim) => idsFirst(db, and(where, position), orderBy, lim),
   });
   let similar: CatalogCard[] = [];
   if (wantsCloseMatches(filter, page.rows.length)) {
-    const rows = (await cardQuery(db)
-      .where(
-        and(catalogFilterSql({ ...filter, q: undefined }), similarCondition(products.searchText, filter.q)),
-      )
-      .orderBy(similarityOrder(products.searchText, filter.q))
-      .limit(5)) as CardRow[];
+    const rows = await idsFirst(
+      db,
+      and(catalogFilterSql({ ...filter, q: undefined }), similarCondition(products.searchText, filter.q)),
+      [similarityOrder(products.searchText, filter.q)],
+      5,
+    );
     similar = await toCards(db, rows);
   }
   return { rows: await toCards(db, page.rows), next: page.next, prev: page.prev, similar };

@@ -156,6 +156,8 @@ export const ikm = pgTable(
     index('ikm_min_expiry_idx').on(t.minExpiry).where(live(t)),
     index('ikm_commodities_idx').using('gin', t.commodities),
     index('ikm_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // The few archived IKMs: the catalog's counts subtract their products without visiting the live ones.
+    index('ikm_archived_idx').on(t.id).where(sql`${t.archivedAt} is not null`),
   ],
 );
 
@@ -255,7 +257,8 @@ export const products = pgTable(
     index('products_kabkota_name_idx').on(t.kabkotaCode, sql`lower(${t.name})`, t.id).where(live(t)),
     index('products_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     uniqueIndex('products_slug_key').on(t.slug),
-    // The public catalog's orders and filters, over published live rows only (ADR 0500).
+    // The public catalog's orders and filters, over published live rows only (ADR 0500). Migration
+    // 0008 rebuilds the sort and kab/kota ones with INCLUDE columns drizzle cannot express (ADR 0511).
     index('products_catalog_recent_idx').on(t.id).where(catalogPublic(t)),
     index('products_catalog_name_idx').on(sql`lower(${t.name})`, t.id).where(catalogPublic(t)),
     index('products_catalog_price_idx')
@@ -263,6 +266,8 @@ export const products = pgTable(
       .where(catalogPublic(t)),
     index('products_catalog_kabkota_idx').on(t.kabkotaCode, t.id).where(catalogPublic(t)),
     index('products_catalog_commodity_idx').on(t.commodity, t.id).where(catalogPublic(t)),
+    // The catalog's counts (per kab/kota, commodity and IKM) read this index alone (ADR 0510).
+    index('products_catalog_counts_idx').on(t.kabkotaCode, t.commodity, t.ikmId).where(catalogPublic(t)),
   ],
 );
 

@@ -24,6 +24,7 @@ import {
   otherProducts,
   publicIkmBySlug,
   publicPhoto,
+  provinceRegions,
   publicProductBySlug,
   regionDetail,
   regionsWithCounts,
@@ -206,7 +207,8 @@ for (const lang of LANGS) {
     const filter = filterFromQuery(c);
     const [page, regions, starChoices] = await Promise.all([
       searchCatalog(db, filter),
-      regionsWithCounts(db, province(c)),
+      // The filter names the kab/kota; counting their products would cost more than the page.
+      provinceRegions(db, province(c)),
       awardStarChoices(db),
     ]);
     const query = new URL(c.req.url).searchParams;

@@ -175,6 +175,26 @@ export function catalogFilterSql(filter: CatalogFilter, today = localDate()): SQ
   );
 }
 
+/**
+ * The cards of a list: its ids first, from the sort's index alone (the catalog's indexes carry the
+ * search text and the filtered columns, ADR 0511, so a search tests each entry without reading its
+ * row), then the cards of those ids only. Inside the subquery "products" and "ikm" are its own
+ * tables, so the filter's conditions bind there.
+ */
+function idsFirst(db: Db, where: SQL | undefined, orderBy: SQL[], limit: number): Promise<CardRow[]> {
+  const ids = db
+    .select({ id: products.id })
+    .from(products)
+    .innerJoin(ikm, eq(ikm.id, products.ikmId))
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(limit);
+  return cardQuery(db)
+    .where(inArray(products.id, ids))
+    .orderBy(...orderBy)
+    .limit(limit) as Promise<CardRow[]>;
+}
+
 /** One page of public products: searched (case and accents ignored), filtered, sorted, by keyset. */
 export async function searchCatalog(
   db: Db,
@@ -188,20 +208,16 @@ export async function searchCatalog(
     keys: sort.keys,
     dir: sort.dir,
     keyOf: sort.keyOf,
-    run: (position, orderBy, lim) =>
-      cardQuery(db)
-        .where(and(where, position))
-        .orderBy(...orderBy)
-        .limit(lim) as Promise<CardRow[]>,
+    run: (position, orderBy, lim) => idsFirst(db, and(where, position), orderBy, lim),
   });
   let similar: CatalogCard[] = [];
   if (wantsCloseMatches(filter, page.rows.length)) {
-    const rows = (await cardQuery(db)
-      .where(
-        and(catalogFilterSql({ ...filter, q: undefined }), similarCondition(products.searchText, filter.q)),
-      )
-      .orderBy(similarityOrder(products.searchText, filter.q))
-      .limit(5)) as CardRow[];
+    const rows = await idsFirst(
+      db,
+      and(catalogFilterSql({ ...filter, q: undefined }), similarCondition(products.searchText, filter.q)),
+      [similarityOrder(products.searchText, filter.q)],
+      5,
+    );
     similar = await toCards(db, rows);
   }
   return { rows: await toCards(db, page.rows), next: page.next, prev: page.prev, similar };
@@ -234,15 +250,17 @@ export async function featuredProducts(db: Db, provinceCode: string, limit = 8):
   const codes = [...index.values()]
     .filter((r) => r.provinceCode === provinceCode && r.level === 'kabupaten_kota')
     .map((r) => r.code);
-  const perRegion: CardRow[] = [];
-  for (const code of codes) {
-    if (awarded.length + perRegion.length >= limit * 2) break;
-    const rows = (await cardQuery(db)
-      .where(complete(eq(products.kabkotaCode, code)))
-      .orderBy(sql`${products.id} desc`)
-      .limit(1)) as CardRow[];
-    perRegion.push(...rows);
-  }
+  // One short walk down each kab/kota's index, side by side; at most twice the page in all.
+  const newest = await Promise.all(
+    codes.map(
+      (code) =>
+        cardQuery(db)
+          .where(complete(eq(products.kabkotaCode, code)))
+          .orderBy(sql`${products.id} desc`)
+          .limit(1) as Promise<CardRow[]>,
+    ),
+  );
+  const perRegion = newest.flat().slice(0, Math.max(0, limit * 2 - awarded.length));
   perRegion.sort((a, b) => (a.id < b.id ? 1 : -1));
   const picked = perRegion.slice(0, Math.max(0, limit - awarded.length));
   for (const r of picked) chosen.add(r.id);
@@ -263,28 +281,73 @@ export interface PublicRegion {
   productCount: number;
 }
 
-/** The province's kab/kota with the number of public products in each. */
-export async function regionsWithCounts(db: Db, provinceCode: string): Promise<PublicRegion[]> {
+/** The province's kab/kota, in code order (the browse filter's choices: names, no counts). */
+export async function provinceRegions(db: Db, provinceCode: string): Promise<RegionInfo[]> {
   const index = await regionIndex(db);
-  const kabkota = [...index.values()]
+  return [...index.values()]
     .filter((r) => r.provinceCode === provinceCode && r.level === 'kabupaten_kota')
     .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/**
+ * Public products, written so that the counts read products_catalog_counts_idx alone: a product is
+ * public when published and live (the partial index) and its IKM is not among the archived ones (an
+ * anti-join against the small ikm_archived_idx), the same rule as publicProductSql (ADR 0510).
+ */
+const countedProducts = sql`products p where p.published and p.archived_at is null
+  and not exists (select 1 from ikm a where a.id = p.ikm_id and a.archived_at is not null)`;
+
+/**
+ * How long the province's product counts (home and regions pages) are reused (ADR 0510): a minute-old
+ * figure is what a map of the province needs. Zero turns the cache off.
+ */
+let countsCacheMs = 60_000;
+export function setCatalogCountsCacheMs(ms: number): void {
+  countsCacheMs = ms;
+}
+
+type ProvinceCounts = { kabkota: string; commodity: Commodity; n: number }[];
+const countsCache = new WeakMap<Db, Map<string, { until: number; value: Promise<ProvinceCounts> }>>();
+
+/** The public products of the province by kab/kota and commodity: one pass over a covering index. */
+function provinceCounts(db: Db, codes: string[]): Promise<ProvinceCounts> {
+  const make = () =>
+    queryRows<{ kabkota: string; commodity: Commodity; n: number }>(
+      db,
+      sql`select p.kabkota_code as kabkota, p.commodity, count(*)::int as n from ${countedProducts}
+          and p.kabkota_code in (${sql.join(
+            codes.map((c) => sql`${c}`),
+            sql`, `,
+          )})
+          group by p.kabkota_code, p.commodity`,
+    ).then((rows) => rows.map((r) => ({ ...r, n: Number(r.n) })));
+  if (countsCacheMs <= 0) return make();
+  let entries = countsCache.get(db);
+  if (!entries) {
+    entries = new Map();
+    countsCache.set(db, entries);
+  }
+  const key = codes.join(',');
+  const now = Date.now();
+  const hit = entries.get(key);
+  if (hit && hit.until > now) return hit.value;
+  if (entries.size > 50) for (const [k, e] of entries) if (e.until <= now) entries.delete(k);
+  const value = make();
+  entries.set(key, { until: now + countsCacheMs, value });
+  value.catch(() => entries.delete(key));
+  return value;
+}
+
+/** The province's kab/kota with the number of public products in each. */
+export async function regionsWithCounts(db: Db, provinceCode: string): Promise<PublicRegion[]> {
+  const kabkota = await provinceRegions(db, provinceCode);
   if (kabkota.length === 0) return [];
-  const counts = await db
-    .select({ code: products.kabkotaCode, n: sql<number>`count(*)::int` })
-    .from(products)
-    .innerJoin(ikm, eq(ikm.id, products.ikmId))
-    .where(
-      and(
-        publicProductSql,
-        inArray(
-          products.kabkotaCode,
-          kabkota.map((k) => k.code),
-        ),
-      ),
-    )
-    .groupBy(products.kabkotaCode);
-  const byCode = new Map(counts.map((c) => [c.code, Number(c.n)]));
+  const byCode = new Map<string, number>();
+  for (const c of await provinceCounts(
+    db,
+    kabkota.map((k) => k.code),
+  ))
+    byCode.set(c.kabkota, (byCode.get(c.kabkota) ?? 0) + c.n);
   return kabkota.map((k) => ({
     code: k.code,
     slug: slugify(k.name),
@@ -293,27 +356,37 @@ export async function regionsWithCounts(db: Db, provinceCode: string): Promise<P
   }));
 }
 
-/** The number of public products of each commodity, in a province. */
+/** Counts by commodity, most first, then by commodity. */
+function byCommodity(rows: { commodity: Commodity; n: number }[]): { commodity: Commodity; count: number }[] {
+  const sums = new Map<Commodity, number>();
+  for (const r of rows) sums.set(r.commodity, (sums.get(r.commodity) ?? 0) + r.n);
+  return [...sums]
+    .map(([commodity, count]) => ({ commodity, count }))
+    .sort(
+      (a, b) => b.count - a.count || (a.commodity < b.commodity ? -1 : a.commodity > b.commodity ? 1 : 0),
+    );
+}
+
+/**
+ * The number of public products of each commodity, in a province (from the minute's province counts)
+ * or in one kab/kota (counted fresh: a few thousand index entries).
+ */
 export async function commodityCounts(
   db: Db,
   provinceCode: string,
   kabkotaCode?: string,
 ): Promise<{ commodity: Commodity; count: number }[]> {
-  const index = await regionIndex(db);
-  const codes = kabkotaCode
-    ? [kabkotaCode]
-    : [...index.values()]
-        .filter((r) => r.provinceCode === provinceCode && r.level === 'kabupaten_kota')
-        .map((r) => r.code);
+  if (kabkotaCode) {
+    const rows = await queryRows<{ commodity: Commodity; n: number }>(
+      db,
+      sql`select p.commodity, count(*)::int as n from ${countedProducts} and p.kabkota_code = ${kabkotaCode}
+          group by p.commodity`,
+    );
+    return byCommodity(rows.map((r) => ({ commodity: r.commodity, n: Number(r.n) })));
+  }
+  const codes = (await provinceRegions(db, provinceCode)).map((r) => r.code);
   if (codes.length === 0) return [];
-  const rows = await db
-    .select({ commodity: products.commodity, n: sql<number>`count(*)::int` })
-    .from(products)
-    .innerJoin(ikm, eq(ikm.id, products.ikmId))
-    .where(and(publicProductSql, inArray(products.kabkotaCode, codes)))
-    .groupBy(products.commodity)
-    .orderBy(sql`count(*) desc`, asc(products.commodity));
-  return rows.map((r) => ({ commodity: r.commodity, count: Number(r.n) }));
+  return byCommodity(await provinceCounts(db, codes));
 }
 
 /** A kab/kota of the province by its slug ("kota-ambon"), or 404. */
@@ -337,8 +410,7 @@ export async function regionDetail(db: Db, provinceCode: string, slug: string): 
   const [counts] = await queryRows<{ products: number; ikm: number }>(
     db,
     sql`select count(*)::int as products, count(distinct p.ikm_id)::int as ikm
-        from products p join ikm i on i.id = p.ikm_id
-        where p.published and p.archived_at is null and i.archived_at is null and p.kabkota_code = ${region.code}`,
+        from ${countedProducts} and p.kabkota_code = ${region.code}`,
   );
   return {
     code: region.code,

@@ -1,0 +1,2 @@
+CREATE INDEX "ikm_archived_idx" ON "ikm" USING btree ("id") WHERE "ikm"."archived_at" is not null;--> statement-breakpoint
+CREATE INDEX "products_catalog_counts_idx" ON "products" USING btree ("kabkota_code","commodity","ikm_id") WHERE "products"."published" and "products"."archived_at" is null;

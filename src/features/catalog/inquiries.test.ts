@@ -230,6 +230,28 @@ describe('a buyer’s inquiry', () => {
     );
   });
 
+  it('tells a flooding sender on the English page, in English, keeping their text', async () => {
+    const flooder = await buyer();
+    await flooder.get(`/en/products/${slug}`);
+    const before = await count();
+    for (let i = 0; i < INQUIRY_RATE.limit; i++) {
+      const res = await flooder.post(
+        `/en/products/${slug}/inquiry`,
+        inquiry({ email: `en-flood${i}@example.test`, message: `Inquiry number ${i}` }),
+      );
+      expect(res.status).toBe(303);
+    }
+    const slowed = await flooder.post(
+      `/en/products/${slug}/inquiry`,
+      inquiry({ email: 'en-flood-last@example.test', message: 'My last inquiry' }),
+    );
+    expect(slowed.status).toBe(429);
+    const html = await slowed.text();
+    expect(textOf(html)).toMatch(/Too many inquiries .* wait \d+ minutes, then send again/);
+    expect(html).toContain('My last inquiry');
+    expect(await count()).toBe(before + INQUIRY_RATE.limit);
+  });
+
   it('is limited per e-mail address too, wherever it is sent from', async () => {
     for (let i = 0; i < INQUIRY_RATE.limit; i++) {
       const client = await buyer();

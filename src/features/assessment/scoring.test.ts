@@ -439,6 +439,72 @@ describe('the score sheet', () => {
     expect(told.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('opens the moderation to the assessors who submitted: one notice each, and a link on My assignments', async () => {
+    // penilai2 submitted the lowest levels on this nomination (two tabs); the others now submit the highest.
+    const [s2] = await t.deps.db
+      .select()
+      .from(scoreSheets)
+      .where(and(eq(scoreSheets.assessorId, ids.penilai2!), eq(scoreSheets.status, 'submitted')));
+    const target = s2!.nominationId;
+    const link = `/assessment/nominations/${target}/moderation`;
+    const drafts = (
+      await t.deps.db.select().from(scoreSheets).where(eq(scoreSheets.nominationId, target))
+    ).filter((s) => s.status === 'draft');
+    expect(drafts.length).toBeGreaterThan(0);
+    const adminId = (await findUserByEmail(t.deps.db, 'admin@ovop.test'))!.id;
+    const toldNow = () =>
+      t.deps.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.kind, 'moderation.opened'), eq(notifications.link, link)))
+        .then((rows) => rows.map((n) => n.userId).sort());
+    expect(await toldNow()).toEqual([]);
+    let who = '';
+    for (const s of drafts) {
+      who = Object.entries(ids).find(([, id]) => id === s.assessorId)![0];
+      const client = await t.as(`${who}@ovop.test`);
+      const html = await (await client.get(`/assessment/sheets/${s.id}`)).text();
+      const res = await client.post(`/assessment/sheets/${s.id}`, {
+        ...formFields(html, 'sheet-form'),
+        ...(await fullLevels(s.id, who)),
+        intent: 'submit',
+      });
+      expect(res.status).toBe(303);
+      const submitted = (
+        await t.deps.db.select().from(scoreSheets).where(eq(scoreSheets.nominationId, target))
+      )
+        .filter((x) => x.status === 'submitted')
+        .map((x) => x.assessorId);
+      // Each participant once: those who submitted and the admin, a later submitter when they submit.
+      expect(await toldNow()).toEqual([...new Set([...submitted, adminId])].sort());
+    }
+    const [notice] = await t.deps.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'moderation.opened'), eq(notifications.userId, ids.penilai2!)));
+    expect(notice!.title).toBe('Moderasi nilai dibuka');
+    const client = await t.as(`${who}@ovop.test`);
+    const html = await (await client.get('/assessment/assignments')).text();
+    expect(textOf(html)).toContain('Perlu moderasi');
+    expect(html).toContain(`href="${link}"`);
+    expect(textOf(await (await client.get('/assessment/assignments?lang=en')).text())).toContain(
+      'Open the moderation discussion',
+    );
+    const api = (await (await client.get('/api/v1/assessment/assignments')).json()) as {
+      nominationId: string;
+      moderation: boolean;
+    }[];
+    expect(api.find((r) => r.nominationId === target)!.moderation).toBe(true);
+    expect((await client.get(link)).status).toBe(200);
+    // Before submitting, an assessor is not shown the flag (it would hint at the others' scores).
+    const p3 = await t.as('penilai3@ovop.test');
+    const mine3 = (await (await p3.get('/api/v1/assessment/assignments')).json()) as {
+      status: string | null;
+      moderation: boolean;
+    }[];
+    expect(mine3.filter((r) => r.status !== 'submitted').every((r) => !r.moderation)).toBe(true);
+  });
+
   it('never shows another assessor’s scores through the API', async () => {
     const p3 = await t.as('penilai3@ovop.test');
     const list = (await (await p3.get('/api/v1/assessment/assignments')).json()) as { sheetId: string }[];

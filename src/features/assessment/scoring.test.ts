@@ -503,6 +503,8 @@ describe('the score sheet', () => {
       p2.post(`/assessment/sheets/${s2!.id}`, fields),
     ]);
     expect([a.status, b.status].sort()).toEqual([303, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(errorSummary(await loser.text()).join(' ')).toContain('sudah dikirim dan terkunci');
     const audits = await t.deps.db
       .select()
       .from(auditLog)

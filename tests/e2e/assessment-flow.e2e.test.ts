@@ -62,7 +62,13 @@ describe.runIf(hasBrowser)('the assessment journey in a real browser', () => {
     for (let i = 0; i < candidates && !product; i++) {
       await admin.goto(listUrl);
       const row = admin.locator('tbody tr', { hasText: 'Belum ada' }).nth(i);
-      const name = (await row.locator('td').nth(1).innerText()).split('\n')[0]!.trim();
+      // The product is the cell's first text, before the IKM's name.
+      const name = (
+        await row
+          .locator('td')
+          .nth(1)
+          .evaluate((td) => td.firstChild?.textContent ?? '')
+      ).trim();
       await row.getByRole('link', { name: /Atur/ }).click();
       const conflicts = (await admin.locator('.panel-warning').allTextContents()).join(' ');
       if (ASSESSORS.some((a) => conflicts.includes(a))) continue;

@@ -88,6 +88,24 @@ export const assignmentsText = defineMessages({
     id: 'Penugasan disimpan: {count} penugasan baru; penilai diberi tahu.',
     en: 'Assignments saved: {count} new; the assessors were notified.',
   },
+  removeSelect: { id: 'Batalkan penugasan {name} untuk {product}', en: 'Remove {name} from {product}' },
+  bulkRemoveTitle: { id: 'Batalkan penugasan sekaligus', en: 'Remove assignments in bulk' },
+  bulkRemoveHint: {
+    id: 'Centang penilai (draf atau belum mulai) di kolom Penilai, lalu batalkan. Anda akan diminta konfirmasi dulu.',
+    en: 'Tick assessors (draft or not started) in the Assessors column, then remove. You will be asked to confirm first.',
+  },
+  bulkRemoveButton: { id: 'Batalkan penugasan terpilih…', en: 'Remove the selected assignments…' },
+  removeConfirmTitle: { id: 'Konfirmasi pembatalan penugasan', en: 'Confirm removing assignments' },
+  removeConfirmLead: {
+    id: 'Penugasan berikut akan dibatalkan. Lembar draf ikut dihapus (tetap tercatat di log audit) dan setiap penilai diberi tahu.',
+    en: 'These assignments will be removed. Draft sheets go with them (kept in the audit log) and each assessor is notified.',
+  },
+  removeConfirmButton: { id: 'Konfirmasi dan batalkan', en: 'Confirm and remove' },
+  sheetNone: { id: 'belum mulai', en: 'not started' },
+  unassignedMany: {
+    id: '{count} penugasan dibatalkan; penilai diberi tahu.',
+    en: '{count} assignment(s) removed; the assessors were notified.',
+  },
   unassigned: { id: 'Penugasan {name} dibatalkan.', en: 'The assignment of {name} was removed.' },
   // Notices
   noticeTitle: { id: 'Penugasan penilaian baru', en: 'New assessment assignments' },
@@ -121,6 +139,14 @@ export const assignmentErrors = defineMessages({
   notAssigned: {
     id: '{name} tidak ditugaskan untuk usulan ini.',
     en: '{name} is not assigned to this nomination.',
+  },
+  bulkSheetSubmitted: {
+    id: 'Lembar penilaian sudah dikirim oleh: {list}. Penugasan dengan lembar terkirim tidak dapat dibatalkan; tidak ada penugasan yang dibatalkan.',
+    en: 'Score sheets already submitted by: {list}. An assignment with a submitted sheet cannot be removed; no assignment was removed.',
+  },
+  noAssignmentSelected: {
+    id: 'Pilih paling sedikit satu penugasan yang akan dibatalkan.',
+    en: 'Choose at least one assignment to remove.',
   },
   sheetSubmitted: {
     id: '{name} sudah mengirim lembar penilaiannya; penugasan ini tidak dapat dibatalkan.',

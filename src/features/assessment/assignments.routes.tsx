@@ -20,10 +20,19 @@ import {
   assignOne,
   confirmAutomatic,
   listAssignments,
+  type AssignmentPair,
   previewAutomatic,
+  previewUnassign,
   unassign,
+  unassignMany,
 } from './assignments.service.ts';
-import { AssignmentList, AutoPreview, CycleChoice, NominationAssignments } from './assignments.views.tsx';
+import {
+  AssignmentList,
+  AutoPreview,
+  CycleChoice,
+  NominationAssignments,
+  UnassignConfirm,
+} from './assignments.views.tsx';
 import { listCycles } from '../cycles/cycles.service.ts';
 import { conflictsFor } from './conflicts.service.ts';
 
@@ -46,7 +55,7 @@ const list = (v: unknown) =>
 async function listPage(
   c: Ctx,
   cycleId: string,
-  extra: { errors?: FieldErrors; selected?: string[]; assessorId?: string } = {},
+  extra: { errors?: FieldErrors; selected?: string[]; assessorId?: string; removing?: string[] } = {},
 ) {
   const { db } = c.var.deps;
   const cycle = await assignmentCycle(db, cycleId);
@@ -100,6 +109,49 @@ assignmentsRoutes.post('/assessment/cycles/:cycleId/assignments/bulk', manage, a
         assessorId,
       });
       return redirectWithFlash(c, base(cycleId), text(c)('assigned', { count: n }));
+    },
+    again,
+  );
+});
+
+/** The chosen assignments as `nominationId:assessorId` pairs (anything else is ignored). */
+const pairsOf = (v: unknown): AssignmentPair[] =>
+  list(v)
+    .map((p) => p.split(':'))
+    .filter(([n, a]) => uuid.safeParse(n).success && uuid.safeParse(a).success)
+    .map(([nominationId, assessorId]) => ({ nominationId: nominationId!, assessorId: assessorId! }));
+
+/**
+ * Bulk unassign: the ticked assessors are first listed for confirmation (nothing written), then removed
+ * together on confirm; a submitted sheet refuses the lot, naming each.
+ */
+assignmentsRoutes.post('/assessment/cycles/:cycleId/assignments/unassign', manage, async (c) => {
+  const cycleId = idParam(c, 'cycleId');
+  const values = await formBody(c);
+  const pairs = pairsOf(values.remove);
+  const removing = pairs.map((p) => `${p.nominationId}:${p.assessorId}`);
+  const again = async (errors: FieldErrors, status: number) =>
+    withStatus(await listPage(c, cycleId, { errors, removing }), status);
+  if (pairs.length === 0)
+    return again({ _form: translator(assignmentErrors, c.get('lang'))('noAssignmentSelected') }, 422);
+  const actor = actorOf(c);
+  if (values.confirm !== '1')
+    return attempt(
+      c,
+      async () => {
+        const plan = await previewUnassign(c.var.deps.db, actor, cycleId, pairs);
+        const cycle = await assignmentCycle(c.var.deps.db, cycleId);
+        return c.render(<UnassignConfirm cycle={cycle} plan={plan} />, {
+          title: text(c)('removeConfirmTitle'),
+        });
+      },
+      again,
+    );
+  return attempt(
+    c,
+    async () => {
+      const { count } = await unassignMany(c.var.deps.db, nominationEnv(c.var.deps), actor, cycleId, pairs);
+      return redirectWithFlash(c, base(cycleId), text(c)('unassignedMany', { count }));
     },
     again,
   );

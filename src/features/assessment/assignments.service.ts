@@ -483,6 +483,150 @@ export async function confirmAutomatic(
   );
 }
 
+/** One assignment to remove: the nomination and the assessor. */
+export interface AssignmentPair {
+  nominationId: string;
+  assessorId: string;
+}
+
+/** What removing an assignment takes with it, as the confirmation lists it. */
+export interface RemovalPlan {
+  nominationId: string;
+  assessorId: string;
+  product: string;
+  name: string;
+  sheetStatus: 'draft' | 'submitted' | null;
+}
+
+/**
+ * The assignments to remove, read (and, inside a transaction, locked) with their sheets; refused as a
+ * whole when any is not there or has a submitted sheet, naming each.
+ */
+async function removalPlan(
+  tx: Db,
+  actor: Actor,
+  cycleId: string,
+  pairs: readonly AssignmentPair[],
+  lock: boolean,
+) {
+  const noms = new Map(
+    (await nominationsOf(tx, cycleId, [...new Set(pairs.map((p) => p.nominationId))])).map((n) => [n.id, n]),
+  );
+  const names = new Map(
+    (
+      await tx
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(inArray(users.id, [...new Set(pairs.map((p) => p.assessorId))]))
+    ).map((u) => [u.id, u.name]),
+  );
+  const submitted: string[] = [];
+  const plan: {
+    n: AssignableNomination;
+    a: typeof assignments.$inferSelect;
+    sheet: typeof scoreSheets.$inferSelect | undefined;
+    name: string;
+  }[] = [];
+  const seen = new Set<string>();
+  for (const p of pairs) {
+    const key = `${p.nominationId}:${p.assessorId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const n = noms.get(p.nominationId);
+    if (!n) throw new NotFoundError('nomination');
+    const name = names.get(p.assessorId) ?? '-';
+    const q = tx
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.nominationId, n.id), eq(assignments.assessorId, p.assessorId)));
+    const [a] = lock ? await q.for('update') : await q;
+    if (!a) throw new DomainError(assignmentErrors.notAssigned, { name }, {}, 409);
+    const sq = tx.select().from(scoreSheets).where(eq(scoreSheets.assignmentId, a.id));
+    const [sheet] = lock ? await sq.for('update') : await sq;
+    if (sheet?.status === 'submitted') submitted.push(`${name} (${n.product})`);
+    plan.push({ n, a, sheet, name });
+  }
+  if (submitted.length === 1 && pairs.length === 1)
+    throw new DomainError(assignmentErrors.sheetSubmitted, { name: plan[0]!.name }, {}, 409);
+  if (submitted.length)
+    throw new DomainError(
+      assignmentErrors.bulkSheetSubmitted,
+      { list: submitted.join('; ') },
+      { _form: render(assignmentErrors.bulkSheetSubmitted, actor.lang, { list: submitted.join('; ') }) },
+      409,
+    );
+  return plan;
+}
+
+/** The assignments the admin chose to remove, checked, for the confirmation (nothing written). */
+export async function previewUnassign(
+  db: Db,
+  actor: Actor,
+  cycleId: string,
+  pairs: readonly AssignmentPair[],
+): Promise<RemovalPlan[]> {
+  const plan = await removalPlan(db, actor, cycleId, pairs, false);
+  return plan.map((x) => ({
+    nominationId: x.n.id,
+    assessorId: x.a.assessorId,
+    product: x.n.product,
+    name: x.name,
+    sheetStatus: x.sheet?.status ?? null,
+  }));
+}
+
+/**
+ * Removes assessors from nominations before they submit, all or none: each draft sheet (entries and
+ * evidence) goes with it, kept in the audit row; each assessor is told once, with the list.
+ * A submitted sheet refuses the whole call, naming it.
+ */
+export async function unassignMany(
+  db: Db,
+  env: NominationEnv,
+  actor: Actor,
+  cycleId: string,
+  pairs: readonly AssignmentPair[],
+): Promise<{ count: number; names: string[] }> {
+  const result = await db.transaction(async (tx) => {
+    const plan = await removalPlan(tx, actor, cycleId, pairs, true);
+    const byAssessor = new Map<string, AssignableNomination[]>();
+    for (const { n, a, sheet } of plan) {
+      let entries: unknown[] = [];
+      if (sheet) {
+        entries = await tx.select().from(scoreEntries).where(eq(scoreEntries.sheetId, sheet.id));
+        await tx.delete(scoreEntries).where(eq(scoreEntries.sheetId, sheet.id));
+        await tx.delete(scoreEvidence).where(eq(scoreEvidence.sheetId, sheet.id));
+        await tx.delete(scoreSheets).where(eq(scoreSheets.id, sheet.id));
+      }
+      await tx.delete(assignments).where(eq(assignments.id, a.id));
+      await writeAudit(tx, actor, {
+        action: 'assignment.delete',
+        objectType: 'nomination',
+        objectId: n.id,
+        regionCode: n.kabkotaCode,
+        before: { assessorId: a.assessorId, method: a.method, sheet: sheet ?? null, entries },
+      });
+      byAssessor.set(a.assessorId, [...(byAssessor.get(a.assessorId) ?? []), n]);
+    }
+    const [c] = await tx.select({ name: cycles.name }).from(cycles).where(eq(cycles.id, cycleId));
+    let sent = 0;
+    for (const [assessorId, list] of byAssessor)
+      sent += await notify(tx, env.mail, {
+        userIds: [assessorId],
+        kind: 'assessment.unassigned',
+        message: {
+          title: assignmentsText.unassignedTitle,
+          body: assignmentsText.unassignedBody,
+          params: { product: list.map(label).join('; '), cycle: c?.name ?? '-' },
+        },
+        link: '/assessment/assignments',
+      });
+    return { count: plan.length, names: [...new Set(plan.map((x) => x.name))], sent };
+  });
+  if (result.sent > 0) void deliverAfterCommit(db, env.mail);
+  return { count: result.count, names: result.names };
+}
+
 /**
  * Removes an assessor from a nomination before they submit: their draft sheet (entries and evidence)
  * goes with it, kept in the audit row; the assessor is told.
@@ -492,54 +636,8 @@ export async function unassign(
   env: NominationEnv,
   actor: Actor,
   cycleId: string,
-  input: { nominationId: string; assessorId: string },
+  input: AssignmentPair,
 ): Promise<string> {
-  const result = await db.transaction(async (tx) => {
-    const [n] = await nominationsOf(tx, cycleId, [input.nominationId]);
-    if (!n) throw new NotFoundError('nomination');
-    const [u] = await tx.select({ name: users.name }).from(users).where(eq(users.id, input.assessorId));
-    const name = u?.name ?? '-';
-    const [a] = await tx
-      .select()
-      .from(assignments)
-      .where(and(eq(assignments.nominationId, n.id), eq(assignments.assessorId, input.assessorId)))
-      .for('update');
-    if (!a) throw new DomainError(assignmentErrors.notAssigned, { name }, {}, 409);
-    const [sheet] = await tx
-      .select()
-      .from(scoreSheets)
-      .where(eq(scoreSheets.assignmentId, a.id))
-      .for('update');
-    if (sheet?.status === 'submitted')
-      throw new DomainError(assignmentErrors.sheetSubmitted, { name }, {}, 409);
-    let entries: unknown[] = [];
-    if (sheet) {
-      entries = await tx.select().from(scoreEntries).where(eq(scoreEntries.sheetId, sheet.id));
-      await tx.delete(scoreEntries).where(eq(scoreEntries.sheetId, sheet.id));
-      await tx.delete(scoreEvidence).where(eq(scoreEvidence.sheetId, sheet.id));
-      await tx.delete(scoreSheets).where(eq(scoreSheets.id, sheet.id));
-    }
-    await tx.delete(assignments).where(eq(assignments.id, a.id));
-    await writeAudit(tx, actor, {
-      action: 'assignment.delete',
-      objectType: 'nomination',
-      objectId: n.id,
-      regionCode: n.kabkotaCode,
-      before: { assessorId: a.assessorId, method: a.method, sheet: sheet ?? null, entries },
-    });
-    const [c] = await tx.select({ name: cycles.name }).from(cycles).where(eq(cycles.id, cycleId));
-    const sent = await notify(tx, env.mail, {
-      userIds: [input.assessorId],
-      kind: 'assessment.unassigned',
-      message: {
-        title: assignmentsText.unassignedTitle,
-        body: assignmentsText.unassignedBody,
-        params: { product: label(n), cycle: c?.name ?? '-' },
-      },
-      link: '/assessment/assignments',
-    });
-    return { name, sent };
-  });
-  if (result.sent > 0) void deliverAfterCommit(db, env.mail);
-  return result.name;
+  const { names } = await unassignMany(db, env, actor, cycleId, [input]);
+  return names[0] ?? '-';
 }

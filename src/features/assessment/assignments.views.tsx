@@ -18,7 +18,7 @@ import { useView } from '../../platform/ui/view.ts';
 import type { FieldErrors } from '../../platform/validation.ts';
 import { STATE_TONES, stateLabel } from '../cycles/nominations.messages.ts';
 import { assignmentsText } from './assignments.messages.ts';
-import type { AssignableNomination, AssignedAssessor } from './assignments.service.ts';
+import type { AssignableNomination, RemovalPlan } from './assignments.service.ts';
 import type { AssignResult } from './assign.rules.ts';
 
 function useText() {
@@ -42,13 +42,28 @@ interface CycleInfo {
 
 const base = (cycleId: string) => `/assessment/cycles/${cycleId}/assignments`;
 
-function AssessorNames(props: { assessors: AssignedAssessor[] }) {
+function AssessorNames(props: { nomination: AssignableNomination; removing: Set<string> }) {
   const { t } = useText();
-  if (props.assessors.length === 0) return <span class="muted">{t('noAssessors')}</span>;
+  const n = props.nomination;
+  if (n.assessors.length === 0) return <span class="muted">{t('noAssessors')}</span>;
   return (
     <ul class="plain">
-      {props.assessors.map((a) => (
+      {n.assessors.map((a) => (
         <li>
+          {a.sheetStatus !== 'submitted' && (
+            <>
+              <input
+                type="checkbox"
+                id={fieldId(`remove-${n.id}-${a.assessorId}`)}
+                name="remove"
+                value={`${n.id}:${a.assessorId}`}
+                checked={props.removing.has(`${n.id}:${a.assessorId}`)}
+              />{' '}
+              <label for={fieldId(`remove-${n.id}-${a.assessorId}`)}>
+                <span class="visually-hidden">{t('removeSelect', { name: a.name, product: n.product })}</span>
+              </label>
+            </>
+          )}
           {a.name}{' '}
           {a.sheetStatus === 'submitted' ? (
             <Tag tone="green">{t('sheetSubmitted')}</Tag>
@@ -88,9 +103,11 @@ export function AssignmentList(props: {
   errors?: FieldErrors | undefined;
   selected?: string[];
   assessorId?: string;
+  removing?: string[];
 }) {
   const { v, t } = useText();
   const selected = new Set(props.selected ?? []);
+  const removing = new Set(props.removing ?? []);
   return (
     <>
       <BackLink href={`/cycles/${props.cycle.id}`} />
@@ -149,7 +166,7 @@ export function AssignmentList(props: {
                     <Tag tone={STATE_TONES[n.state]}>{stateLabel(n.state, v.lang)}</Tag>
                   </td>
                   <td>
-                    <AssessorNames assessors={n.assessors} />
+                    <AssessorNames nomination={n} removing={removing} />
                   </td>
                   <td>
                     <a href={`${base(props.cycle.id)}/${n.id}`}>
@@ -168,6 +185,11 @@ export function AssignmentList(props: {
               error={props.errors?.assessorId}
             />
             <Button>{t('bulkButton')}</Button>
+            <h2>{t('bulkRemoveTitle')}</h2>
+            <p class="hint">{t('bulkRemoveHint')}</p>
+            <Button variant="warning" formaction={`${base(props.cycle.id)}/unassign`}>
+              {t('bulkRemoveButton')}
+            </Button>
           </Form>
         </>
       )}
@@ -369,6 +391,42 @@ export function AutoPreview(props: {
           <Button>{t('confirm')}</Button> <a href={base(props.cycle.id)}>{t('cancel')}</a>
         </Form>
       )}
+    </>
+  );
+}
+
+/** The assignments about to be removed, listed once for the admin to confirm. */
+export function UnassignConfirm(props: { cycle: CycleInfo; plan: RemovalPlan[] }) {
+  const { t } = useText();
+  return (
+    <>
+      <BackLink href={base(props.cycle.id)} />
+      <PageHeading title={t('removeConfirmTitle')} caption={t('caption', { cycle: props.cycle.name })}>
+        <p class="lead">{t('removeConfirmLead')}</p>
+      </PageHeading>
+      <Table
+        caption={t('removeConfirmTitle')}
+        captionHidden
+        columns={[{ label: t('colNomination') }, { label: t('assessor') }, { label: t('colState') }]}
+      >
+        {props.plan.map((p) => (
+          <tr>
+            <td>{p.product}</td>
+            <td>{p.name}</td>
+            <td>
+              <Tag tone="grey">{p.sheetStatus === 'draft' ? t('sheetDraft') : t('sheetNone')}</Tag>
+            </td>
+          </tr>
+        ))}
+      </Table>
+      <Form action={`${base(props.cycle.id)}/unassign`} id="unassign-confirm">
+        <input type="hidden" name="confirm" value="1" />
+        {props.plan.map((p) => (
+          <input type="hidden" name="remove" value={`${p.nominationId}:${p.assessorId}`} />
+        ))}
+        <Button variant="warning">{t('removeConfirmButton')}</Button>{' '}
+        <a href={base(props.cycle.id)}>{t('cancel')}</a>
+      </Form>
     </>
   );
 }

@@ -41,6 +41,7 @@ const MyAssignmentOut = z.object({
   cycleName: z.string(),
   status: z.enum(SHEET_STATUSES).nullable(),
   chosen: z.number().int(),
+  moderation: z.boolean(),
   criteria: z.number().int(),
 });
 

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient, textOf } from '../../../tests/helpers/app.ts';
 import { seedDemo } from '../../db/seed/index.ts';
+import { users } from '../../db/schema/accounts.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { cycles } from '../../db/schema/cycles.ts';
 import { nominations } from '../../db/schema/nominations.ts';
@@ -209,6 +210,101 @@ describe('manual and bulk assignment', () => {
   });
 });
 
+describe('bulk unassign', () => {
+  it('removes several draft assignments after one confirmation, notifying and auditing each; refuses a lot with a submitted sheet, naming it, and removes nothing', async () => {
+    const db = t.deps.db;
+    const rows = await db.select().from(assignments).where(eq(assignments.cycleId, cycleId));
+    const sheets = await db.select().from(scoreSheets).where(eq(scoreSheets.cycleId, cycleId));
+    const drafts = rows
+      .filter((a) => sheets.find((s) => s.assignmentId === a.id)?.status !== 'submitted')
+      .slice(0, 2);
+    expect(drafts).toHaveLength(2);
+    const remove = drafts.map((a) => `${a.nominationId}:${a.assessorId}`);
+    const base = `/assessment/cycles/${cycleId}/assignments`;
+    const list = await (await admin.get(base)).text();
+    for (const r of remove) expect(list).toContain(`value="${r}"`);
+
+    // Nothing ticked: the message, nothing removed.
+    const none = await admin.post(`${base}/unassign`, {});
+    expect(none.status).toBe(422);
+    expect(errorSummary(await none.text()).join(' ')).toContain('Pilih paling sedikit satu penugasan');
+
+    // The confirmation lists them and writes nothing.
+    const confirm = await admin.post(`${base}/unassign`, { remove });
+    expect(confirm.status).toBe(200);
+    const page = await confirm.text();
+    expect(textOf(page)).toContain('Konfirmasi pembatalan penugasan');
+    expect(await db.select().from(assignments).where(eq(assignments.cycleId, cycleId))).toHaveLength(
+      rows.length,
+    );
+
+    // A submitted sheet in the lot refuses it all, in the admin's language. (Nothing is submitted in the
+    // round yet: a third sheet is marked submitted for this step, then put back.)
+    const submitted = rows.find((a) => !drafts.includes(a))!;
+    const sheet = sheets.find((x) => x.assignmentId === submitted.id)!;
+    await db
+      .update(scoreSheets)
+      .set({ status: 'submitted', submittedAt: new Date() })
+      .where(eq(scoreSheets.id, sheet.id));
+    await t.deps.db.update(users).set({ locale: 'en' }).where(eq(users.email, 'admin@ovop.test'));
+    const audits = (await db.select().from(auditLog).where(eq(auditLog.action, 'assignment.delete'))).length;
+    const lot = [...remove, `${submitted.nominationId}:${submitted.assessorId}`];
+    const list2 = await (await admin.get(base)).text();
+    expect(list2).not.toContain(`value="${lot[2]}"`);
+    for (const confirmed of [undefined, '1']) {
+      const refused = await admin.post(`${base}/unassign?lang=en`, {
+        remove: lot,
+        ...(confirmed ? { confirm: confirmed } : {}),
+      });
+      expect(refused.status).toBe(409);
+      const why = errorSummary(await refused.text()).join(' ');
+      expect(why).toContain('Score sheets already submitted by');
+      expect(why).toContain('no assignment was removed');
+    }
+    expect(await db.select().from(assignments).where(eq(assignments.cycleId, cycleId))).toHaveLength(
+      rows.length,
+    );
+    expect(await db.select().from(scoreSheets).where(eq(scoreSheets.cycleId, cycleId))).toHaveLength(
+      sheets.length,
+    );
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, 'assignment.delete'))).toHaveLength(
+      audits,
+    );
+    await db
+      .update(scoreSheets)
+      .set({ status: 'draft', submittedAt: null })
+      .where(eq(scoreSheets.id, sheet.id));
+    await t.deps.db.update(users).set({ locale: 'id' }).where(eq(users.email, 'admin@ovop.test'));
+
+    // Confirmed: both go, each audited, each assessor told.
+    const toldBefore = (
+      await db.select().from(notifications).where(eq(notifications.kind, 'assessment.unassigned'))
+    ).length;
+    const done = await admin.post(`${base}/unassign`, { remove, confirm: '1' });
+    expect(done.status).toBe(303);
+    const after = await db.select().from(assignments).where(eq(assignments.cycleId, cycleId));
+    expect(after).toHaveLength(rows.length - 2);
+    for (const d of drafts) expect(after.find((a) => a.id === d.id)).toBeUndefined();
+    for (const d of drafts)
+      expect(
+        await db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, 'assignment.delete'), eq(auditLog.objectId, d.nominationId))),
+      ).not.toHaveLength(0);
+    const told = await db.select().from(notifications).where(eq(notifications.kind, 'assessment.unassigned'));
+    expect(told.length - toldBefore).toBe(new Set(drafts.map((d) => d.assessorId)).size);
+    const flash = textOf(await (await admin.get(base)).text());
+    expect(flash).toContain('2 penugasan dibatalkan');
+
+    // Put them back for the tests that follow.
+    for (const d of drafts) {
+      const res = await admin.post(`${base}/${d.nominationId}`, { assessorId: d.assessorId });
+      expect(res.status).toBe(303);
+    }
+  });
+});
+
 describe('the assessor', () => {
   it('sees only their own assignments and gets 404 for another nomination (page and API)', async () => {
     const p1 = await t.as('penilai1@ovop.test');
@@ -407,11 +503,48 @@ describe('the score sheet', () => {
       p2.post(`/assessment/sheets/${s2!.id}`, fields),
     ]);
     expect([a.status, b.status].sort()).toEqual([303, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(errorSummary(await loser.text()).join(' ')).toContain('sudah dikirim dan terkunci');
     const audits = await t.deps.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'score_sheet.submit'), eq(auditLog.objectId, s2!.id)));
     expect(audits).toHaveLength(1);
+  });
+
+  it('changes nothing when a sheet is scored by someone not assigned or after submit, saying so in their language', async () => {
+    const db = t.deps.db;
+    const snapshot = async (id: string) => ({
+      sheet: (await db.select().from(scoreSheets).where(eq(scoreSheets.id, id)))[0],
+      entries: await db.select().from(scoreEntries).where(eq(scoreEntries.sheetId, id)),
+    });
+    // penilai1's submitted sheet: another assessor (page and API), then penilai1 again, in English.
+    const before = await snapshot(sheetId);
+    expect(before.sheet!.status).toBe('submitted');
+    const p3 = await t.as('penilai3@ovop.test');
+    const fields = {
+      version: String(before.sheet!.version),
+      intent: 'submit',
+      ...(await fullLevels(sheetId, 'penilai1', 'bottom')),
+    };
+    const stranger = await p3.post(`/assessment/sheets/${sheetId}?lang=en`, fields);
+    expect(stranger.status).toBe(404);
+    expect(textOf(await stranger.text())).toContain('Page not found');
+    const api = await p3.request(`/api/v1/assessment/sheets/${sheetId}?lang=en`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': await p3.csrfToken() },
+      body: JSON.stringify({ version: before.sheet!.version, levels: {} }),
+    });
+    expect(api.status).toBe(404);
+    const again = await p1.post(`/assessment/sheets/${sheetId}?lang=en`, fields);
+    expect(again.status).toBe(409);
+    expect(errorSummary(await again.text()).join(' ')).toContain(
+      'This score sheet has been submitted and is locked; the change was not saved.',
+    );
+    const autosave = await p1.post(`/assessment/sheets/${sheetId}/autosave?lang=en`, fields);
+    expect(autosave.status).toBe(409);
+    expect(((await autosave.json()) as { message: string }).message).toContain('locked');
+    expect(await snapshot(sheetId)).toEqual(before);
   });
 
   it('moves the nomination to assessed when its last sheet is submitted', async () => {
@@ -437,6 +570,72 @@ describe('the score sheet', () => {
       .from(notifications)
       .where(eq(notifications.kind, 'assessment.completed'));
     expect(told.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('opens the moderation to the assessors who submitted: one notice each, and a link on My assignments', async () => {
+    // penilai2 submitted the lowest levels on this nomination (two tabs); the others now submit the highest.
+    const [s2] = await t.deps.db
+      .select()
+      .from(scoreSheets)
+      .where(and(eq(scoreSheets.assessorId, ids.penilai2!), eq(scoreSheets.status, 'submitted')));
+    const target = s2!.nominationId;
+    const link = `/assessment/nominations/${target}/moderation`;
+    const drafts = (
+      await t.deps.db.select().from(scoreSheets).where(eq(scoreSheets.nominationId, target))
+    ).filter((s) => s.status === 'draft');
+    expect(drafts.length).toBeGreaterThan(0);
+    const adminId = (await findUserByEmail(t.deps.db, 'admin@ovop.test'))!.id;
+    const toldNow = () =>
+      t.deps.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.kind, 'moderation.opened'), eq(notifications.link, link)))
+        .then((rows) => rows.map((n) => n.userId).sort());
+    expect(await toldNow()).toEqual([]);
+    let who = '';
+    for (const s of drafts) {
+      who = Object.entries(ids).find(([, id]) => id === s.assessorId)![0];
+      const client = await t.as(`${who}@ovop.test`);
+      const html = await (await client.get(`/assessment/sheets/${s.id}`)).text();
+      const res = await client.post(`/assessment/sheets/${s.id}`, {
+        ...formFields(html, 'sheet-form'),
+        ...(await fullLevels(s.id, who)),
+        intent: 'submit',
+      });
+      expect(res.status).toBe(303);
+      const submitted = (
+        await t.deps.db.select().from(scoreSheets).where(eq(scoreSheets.nominationId, target))
+      )
+        .filter((x) => x.status === 'submitted')
+        .map((x) => x.assessorId);
+      // Each participant once: those who submitted and the admin, a later submitter when they submit.
+      expect(await toldNow()).toEqual([...new Set([...submitted, adminId])].sort());
+    }
+    const [notice] = await t.deps.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'moderation.opened'), eq(notifications.userId, ids.penilai2!)));
+    expect(notice!.title).toBe('Moderasi nilai dibuka');
+    const client = await t.as(`${who}@ovop.test`);
+    const html = await (await client.get('/assessment/assignments')).text();
+    expect(textOf(html)).toContain('Perlu moderasi');
+    expect(html).toContain(`href="${link}"`);
+    expect(textOf(await (await client.get('/assessment/assignments?lang=en')).text())).toContain(
+      'Open the moderation discussion',
+    );
+    const api = (await (await client.get('/api/v1/assessment/assignments')).json()) as {
+      nominationId: string;
+      moderation: boolean;
+    }[];
+    expect(api.find((r) => r.nominationId === target)!.moderation).toBe(true);
+    expect((await client.get(link)).status).toBe(200);
+    // Before submitting, an assessor is not shown the flag (it would hint at the others' scores).
+    const p3 = await t.as('penilai3@ovop.test');
+    const mine3 = (await (await p3.get('/api/v1/assessment/assignments')).json()) as {
+      status: string | null;
+      moderation: boolean;
+    }[];
+    expect(mine3.filter((r) => r.status !== 'submitted').every((r) => !r.moderation)).toBe(true);
   });
 
   it('never shows another assessor’s scores through the API', async () => {

@@ -126,6 +126,13 @@ export const sheetsText = defineMessages({
     en: 'Circle one level for each criterion. Enter the scores in the app after the visit (tick "copied from a paper sheet").',
   },
   // Notices
+  moderationOpenedTitle: { id: 'Moderasi nilai dibuka', en: 'A moderation is open' },
+  moderationOpenedBody: {
+    id: 'Nilai para penilai untuk {product} ({ikm}) berbeda jauh. Diskusi moderasi dibuka; buka tautan ini untuk ikut berdiskusi.',
+    en: 'The assessors’ scores for {product} ({ikm}) are far apart. The moderation discussion is open; follow this link to take part.',
+  },
+  moderationNeeded: { id: 'Perlu moderasi', en: 'Needs moderation' },
+  openModeration: { id: 'Buka diskusi moderasi', en: 'Open the moderation discussion' },
   completedTitle: { id: 'Penilaian usulan selesai', en: 'Nomination assessed' },
   completedBody: {
     id: 'Semua penilai telah mengirim lembar penilaian untuk {product} ({cycle}).',

@@ -34,6 +34,8 @@ import {
 import { say } from './rules.messages.ts';
 import { sheetErrors, sheetsText } from './sheets.messages.ts';
 import { deliverAfterCommit, notify, provinceAdmins } from '../../platform/notify.ts';
+import { notifications } from '../../db/schema/notifications.ts';
+import { computeCycleResults } from './results.service.ts';
 
 export type SheetRow = typeof scoreSheets.$inferSelect;
 export type EntryRow = typeof scoreEntries.$inferSelect;
@@ -62,6 +64,8 @@ export interface MyAssignment {
   status: 'draft' | 'submitted' | null;
   chosen: number;
   criteria: number;
+  /** The assessors disagree and the assessor has submitted: the moderation discussion is open to them. */
+  moderation: boolean;
 }
 
 const isAssessor = (actor: Actor) => actor.role === 'penilai' && actor.userId !== null;
@@ -72,6 +76,7 @@ export async function myAssignments(db: Db, actor: Actor): Promise<MyAssignment[
   const rows = await db
     .select({
       nominationId: assignments.nominationId,
+      cycleId: assignments.cycleId,
       ikmId: nominations.ikmId,
       sheetId: scoreSheets.id,
       product: products.name,
@@ -108,9 +113,70 @@ export async function myAssignments(db: Db, actor: Actor): Promise<MyAssignment[
       status: r.status,
       chosen: Number(r.chosen ?? 0),
       criteria: r.content ? r.content.aspects.reduce((s, a) => s + a.criteria.length, 0) : 0,
+      moderation: false,
     });
   }
+  const submitted = rows.filter((r) => r.status === 'submitted');
+  const flagged = await flaggedAmong(
+    db,
+    submitted.map((r) => ({ cycleId: r.cycleId, nominationId: r.nominationId })),
+  );
+  for (const a of out) a.moderation = flagged.has(a.nominationId);
   return out;
+}
+
+/** Which of these nominations the assessors disagree on (the moderation's flag), cycle by cycle. */
+async function flaggedAmong(
+  db: Db,
+  list: readonly { cycleId: string; nominationId: string }[],
+): Promise<Set<string>> {
+  const byCycle = new Map<string, string[]>();
+  for (const x of list) byCycle.set(x.cycleId, [...(byCycle.get(x.cycleId) ?? []), x.nominationId]);
+  const flagged = new Set<string>();
+  for (const [cycleId, ids] of byCycle) {
+    const view = await computeCycleResults(db, cycleId, { nominationIds: ids });
+    for (const r of view.rows) if (r.result.flagged) flagged.add(r.nomination.id);
+  }
+  return flagged;
+}
+
+/**
+ * Tells the nomination's assessors who submitted, and the province admins, that its moderation is
+ * open, once the assessors disagree; each person is told once (a later submitter when they submit).
+ */
+async function noticeModerationOpened(tx: Db, env: NominationEnv, cycleId: string, nominationId: string) {
+  const flagged = await flaggedAmong(tx, [{ cycleId, nominationId }]);
+  if (!flagged.has(nominationId)) return 0;
+  const link = `/assessment/nominations/${nominationId}/moderation`;
+  const submitted = await tx
+    .select({ id: scoreSheets.assessorId })
+    .from(scoreSheets)
+    .where(and(eq(scoreSheets.nominationId, nominationId), eq(scoreSheets.status, 'submitted')));
+  const told = await tx
+    .select({ id: notifications.userId })
+    .from(notifications)
+    .where(and(eq(notifications.kind, 'moderation.opened'), eq(notifications.link, link)));
+  const already = new Set(told.map((r) => r.id));
+  const wanted = [...submitted.map((s) => s.id), ...(await provinceAdmins(tx))].filter(
+    (id) => !already.has(id),
+  );
+  if (wanted.length === 0) return 0;
+  const [names] = await tx
+    .select({ product: products.name, ikm: ikm.name })
+    .from(nominations)
+    .innerJoin(products, eq(products.id, nominations.productId))
+    .innerJoin(ikm, eq(ikm.id, nominations.ikmId))
+    .where(eq(nominations.id, nominationId));
+  return notify(tx, env.mail, {
+    userIds: wanted,
+    kind: 'moderation.opened',
+    message: {
+      title: sheetsText.moderationOpenedTitle,
+      body: sheetsText.moderationOpenedBody,
+      params: { product: names?.product ?? '-', ikm: names?.ikm ?? '-' },
+    },
+    link,
+  });
 }
 
 /** The nomination an assessor is assigned to, with names (404 when not assigned or conflicted). */
@@ -465,6 +531,7 @@ export async function submitSheet(
         link: `/assessment/cycles/${sheet.cycleId}/assignments/${sheet.nominationId}`,
       });
     }
+    sent += await noticeModerationOpened(tx, env, sheet.cycleId, sheet.nominationId);
     return { sheet: updated, completed };
   });
   if (sent > 0) void deliverAfterCommit(db, env.mail);

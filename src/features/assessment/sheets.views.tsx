@@ -86,6 +86,16 @@ export function MyAssignmentsPage(props: { rows: MyAssignment[] }) {
                     <span class="visually-hidden"> {r.product}</span>
                   </a>
                 )}
+                {r.moderation && (
+                  <>
+                    <br />
+                    <Tag tone="red">{t('moderationNeeded')}</Tag>{' '}
+                    <a href={`/assessment/nominations/${r.nominationId}/moderation`}>
+                      {t('openModeration')}
+                      <span class="visually-hidden"> {r.product}</span>
+                    </a>
+                  </>
+                )}
               </td>
             </tr>
           ))}

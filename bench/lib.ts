@@ -60,12 +60,14 @@ export interface SpawnedServer {
 let bundleChecked = false;
 
 /**
- * Rebuilds dist/ovop.mjs when a source is newer: bin/ovop.mjs would otherwise run the sources through
- * tsx, and the figures would not be those of an installed app (npm install builds the bundle).
+ * Brings the install up to date as `npm install` leaves it, so the figures are an installed app's:
+ * rebuilds dist/ovop.mjs when a source is newer (else bin/ovop.mjs runs the sources through tsx) and
+ * prepares the migrated PGlite cluster when a migration is new (else a fresh data dir replays them).
  */
 function ensureBundle(): void {
   if (bundleChecked) return;
   execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'bin/ovop.mjs'), 'prepare-template'], { stdio: 'ignore' });
   bundleChecked = true;
 }
 

@@ -37,6 +37,10 @@ export async function prepareTemplate(): Promise<string> {
     },
     'pgdata',
   );
+  // Older migrated copies (from before a new migration) are never used again.
+  for (const dir of fs.readdirSync(path.dirname(migrated)))
+    if (dir.includes('-schema-') && path.join(path.dirname(migrated), dir) !== migrated)
+      fs.rmSync(path.join(path.dirname(migrated), dir), { recursive: true, force: true });
   return migrated;
 }
 

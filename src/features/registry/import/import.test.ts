@@ -46,10 +46,15 @@ async function upload(client: TestClient, kind: string, name: string, bytes: Uin
   return id;
 }
 
+/** Confirms a checked sheet and waits for its import; says where the job stood if it did not finish. */
 async function confirm(client: TestClient, id: string, mode: 'all' | 'valid') {
+  const before = await job(id);
+  expect(before.status, JSON.stringify(before)).toBe('checked');
   const res = await client.post(`/registry/import/${id}/confirm`, { mode });
   expect(res.status).toBe(303);
   await waitForImport(t.deps.db, id);
+  const after = await job(id);
+  expect(after.status, JSON.stringify(after)).toBe('done');
 }
 
 async function job(id: string) {
@@ -483,7 +488,8 @@ describe('sentra, then IKM, then products', () => {
     expect(await job(p1)).toMatchObject({ createdCount: 2, skippedCount: 1 });
     const p2 = await upload(admin, 'products', 'produk.xlsx', await productSheet('300.000'));
     await confirm(admin, p2, 'valid');
-    expect(await job(p2)).toMatchObject({ createdCount: 0, updatedCount: 2 });
+    const p2Job = await job(p2);
+    expect(p2Job, JSON.stringify(p2Job)).toMatchObject({ createdCount: 0, updatedCount: 2 });
     const made = await t.database.db
       .select()
       .from(products)

@@ -4,11 +4,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { openPglite, pgliteExtensions, pgliteTemplatePath } from './client.ts';
 import { migrate } from './migrate.ts';
+import { seedBase } from './seed/index.ts';
 
 /**
  * Makes the cached PGlite clusters that openPglite copies into a fresh data dir: the empty one
- * (initdb, ≈5 s here) and the migrated one (every migration applied, no rows: base data and
- * secrets are made by each installation's first start). Returns the migrated one's path.
+ * (initdb, ≈5 s here) and the migrated one (every migration applied and the base data every
+ * installation starts with: regions, default rubrics; never a secret or an account, which each
+ * installation's first start makes). Returns the migrated one's path.
  */
 export async function prepareTemplate(): Promise<string> {
   const empty = pgliteTemplatePath('empty');
@@ -25,6 +27,7 @@ export async function prepareTemplate(): Promise<string> {
       const database = await openPglite(work);
       try {
         await migrate(database);
+        await seedBase(database.db);
       } finally {
         await database.close();
       }

@@ -2,6 +2,7 @@ import type { Db } from '../client.ts';
 import { systemActor } from '../../platform/actor.ts';
 import type { Role } from '../../platform/domain.ts';
 import { createUser, findUserByEmail } from '../../features/users/users.service.ts';
+import { hashPassword } from '../../platform/auth/password.ts';
 
 export const DEMO_PASSWORD = 'ovop-demo';
 
@@ -51,12 +52,14 @@ export const DEMO_ACCOUNTS: {
 /** Creates the demo accounts that do not exist yet (password `ovop-demo`). */
 export async function seedDemoAccounts(db: Db, provinceCode: string): Promise<void> {
   const actor = systemActor('seed');
-  // Side by side: the password hashes (the slow part, before the first start listens) run on
-  // libuv's threads, so they share the CPUs instead of queueing.
-  await Promise.all(
-    DEMO_ACCOUNTS.map(async (account) => {
-      if (await findUserByEmail(db, account.email)) return;
-      await createUser(db, actor, { ...account, locale: 'id', password: DEMO_PASSWORD }, provinceCode);
-    }),
-  );
+  const missing = [];
+  for (const account of DEMO_ACCOUNTS) if (!(await findUserByEmail(db, account.email))) missing.push(account);
+  if (missing.length === 0) return;
+  // One hash for all: the password is published, so a shared salt tells nothing, and the first
+  // start listens ≈0.5 s sooner than with seven argon2 hashes on two CPUs.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const account of missing)
+    await createUser(db, actor, { ...account, locale: 'id', password: DEMO_PASSWORD }, provinceCode, {
+      passwordHash,
+    });
 }

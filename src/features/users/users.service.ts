@@ -59,6 +59,8 @@ export async function createUser(
   actor: Actor,
   input: UserCreate,
   provinceCode: string,
+  /** A hash of `input.password` made already (the demo accounts share one published password). */
+  opts: { passwordHash?: string } = {},
 ): Promise<{ user: PublicUser; generatedPassword: string | null }> {
   const regionCode = await checkRegion(db, input.role, input.regionCode, provinceCode);
   if (await emailTaken(db, input.email)) throw ruleError(userRules.emailTaken, 'email');
@@ -66,7 +68,10 @@ export async function createUser(
     throw ruleError(userRules.passwordSameAsEmail, 'password');
   }
   const generatedPassword = input.password ? null : generatePassword();
-  const passwordHash = await hashPassword(input.password ?? generatedPassword!);
+  const passwordHash =
+    input.password && opts.passwordHash
+      ? opts.passwordHash
+      : await hashPassword(input.password ?? generatedPassword!);
   const user = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(users)

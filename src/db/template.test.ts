@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMODITIES } from '../platform/domain.ts';
+import { type Database, openPglite, queryRows } from './client.ts';
+import { migrate } from './migrate.ts';
+import { seedBase } from './seed/index.ts';
+import { installationSecret } from './seed/settings.ts';
+import { prepareTemplate } from './template.ts';
+
+const count = async (database: Database, table: string) =>
+  Number(
+    (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0]!.n,
+  );
+
+describe('a fresh PGlite data dir from the installed template', () => {
+  let dirs: string[] = [];
+  const fresh = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovop-template-test-'));
+    dirs.push(dir);
+    return dir;
+  };
+
+  beforeAll(async () => {
+    // npm install has made it; this only makes it when missing.
+    await prepareTemplate();
+  }, 120_000);
+  afterAll(() => {
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    dirs = [];
+  });
+
+  it('starts migrated, with the regions and default rubrics, and nothing of any installation', async () => {
+    const database = await openPglite(fresh());
+    try {
+      const applied = await count(database, 'drizzle.__drizzle_migrations');
+      const journal = JSON.parse(
+        fs.readFileSync(path.resolve('src/db/migrations/meta/_journal.json'), 'utf8'),
+      ) as { entries: unknown[] };
+      expect(applied).toBe(journal.entries.length);
+      expect(await count(database, 'regions')).toBeGreaterThanOrEqual(1 + 11 + 119);
+      expect(await count(database, 'rubrics')).toBe(COMMODITIES.length);
+      expect(await count(database, 'users')).toBe(0);
+      expect(await count(database, 'app_settings')).toBe(0);
+      // Starting again changes nothing of the base data.
+      await migrate(database);
+      await seedBase(database.db);
+      expect(await count(database, 'rubrics')).toBe(COMMODITIES.length);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+
+  it('gives each installation its own secret', async () => {
+    const secrets: string[] = [];
+    for (const dir of [fresh(), fresh()]) {
+      const database = await openPglite(dir);
+      try {
+        secrets.push(await installationSecret(database.db));
+      } finally {
+        await database.close();
+      }
+    }
+    expect(secrets[0]).toMatch(/\S{20,}/);
+    expect(secrets[0]).not.toBe(secrets[1]);
+  }, 60_000);
+});

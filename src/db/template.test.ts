@@ -12,7 +12,8 @@ import { prepareTemplate } from './template.ts';
 
 const count = async (database: Database, table: string) =>
   Number(
-    (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0]!.n,
+    (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0]!
+      .n,
   );
 
 describe('a fresh PGlite data dir from the installed template', () => {

@@ -21,7 +21,6 @@ import {
   Form,
   LinkButton,
   PageHeading,
-  Pagination,
   Panel,
   Select,
   SummaryList,
@@ -48,8 +47,6 @@ import { legalityOf } from './registry.service.ts';
 import {
   AuditLink,
   capacityText,
-  commodityOptions,
-  ExportLinks,
   kabkotaOptions,
   kecamatanOptions,
   LegalityTag,
@@ -57,6 +54,8 @@ import {
   RegistryTabs,
   SizeText,
   StaleComparison,
+  RegistryResults,
+  SearchAndPlaceFilters,
 } from './registry.views.tsx';
 import { dateField, type RegionChoices } from './sentra.views.tsx';
 
@@ -135,41 +134,12 @@ export function IkmListPage(props: {
       </PageHeading>
       <RegistryTabs current="ikm" />
       <Form action="/registry/ikm" method="get" class="filters">
-        <TextInput
-          name="q"
-          type="search"
-          label={t('searchLabel')}
-          hint={t('ikmSearchHint')}
-          value={f.q}
-          width="medium"
-        />
-        {props.provinceWide && (
-          <Select
-            name="kabkota"
-            label={t('kabkota')}
-            value={f.kabkota}
-            emptyLabel={t('allKabkota')}
-            options={kabkotaOptions(props.choices.kabkota)}
-          />
-        )}
-        {(f.kabkota || !props.provinceWide) && (
-          <Select
-            name="kecamatan"
-            label={t('kecamatan')}
-            value={f.kecamatan}
-            emptyLabel={t('allKecamatan')}
-            options={kecamatanOptions(
-              props.choices.kecamatan.filter((k) => !f.kabkota || k.parentCode === f.kabkota),
-              props.choices.kabkota,
-            )}
-          />
-        )}
-        <Select
-          name="commodity"
-          label={t('commodity')}
-          value={f.commodity}
-          emptyLabel={t('allCommodities')}
-          options={commodityOptions(v.lang)}
+        <SearchAndPlaceFilters
+          filter={f}
+          searchHint={t('ikmSearchHint')}
+          choices={props.choices}
+          provinceWide={props.provinceWide}
+          kecamatan
         />
         {props.sentra.length > 0 ? (
           <Select
@@ -208,34 +178,16 @@ export function IkmListPage(props: {
         />
         <Button variant="secondary">{v.t('filter')}</Button>
       </Form>
-      {props.page.rows.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <Table
-          caption={t('ikmList')}
-          captionHidden
-          sort={f.sort}
-          dir={f.dir ?? (f.sort === 'name' ? 'asc' : 'desc')}
-          columns={columns}
-        >
-          <IkmRows rows={props.page.rows} choices={props.choices} />
-        </Table>
-      )}
-      {props.page.similar.length > 0 && (
-        <>
-          <h2>{t('similarMatches')}</h2>
-          <p class="hint">{t('similarMatchesHint', { q: f.q ?? '' })}</p>
-          <Table
-            caption={t('similarMatches')}
-            captionHidden
-            columns={columns.map((c) => ({ label: c.label }))}
-          >
-            <IkmRows rows={props.page.similar} choices={props.choices} />
-          </Table>
-        </>
-      )}
-      <Pagination next={props.page.next} prev={props.page.prev} />
-      <ExportLinks base="/registry/ikm" />
+      <RegistryResults
+        caption={t('ikmList')}
+        base="/registry/ikm"
+        page={props.page}
+        columns={columns}
+        sort={f.sort}
+        dir={f.dir ?? (f.sort === 'name' ? 'asc' : 'desc')}
+        q={f.q}
+        rows={(rows) => <IkmRows rows={rows} choices={props.choices} />}
+      />
     </>
   );
 }

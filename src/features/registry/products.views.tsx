@@ -11,11 +11,9 @@ import {
   Form,
   LinkButton,
   PageHeading,
-  Pagination,
   Radios,
   Select,
   SummaryList,
-  Table,
   Tag,
   TextArea,
   TextInput,
@@ -32,11 +30,11 @@ import {
   capacityText,
   commodityOptions,
   AuditLink,
-  ExportLinks,
-  kabkotaOptions,
   orNone,
   RegistryTabs,
   StaleComparison,
+  RegistryResults,
+  SearchAndPlaceFilters,
 } from './registry.views.tsx';
 import type { RegionChoices } from './sentra.views.tsx';
 import { StoryText } from './story.tsx';
@@ -105,29 +103,11 @@ export function ProductListPage(props: {
       <PageHeading title={t('productList')} caption={t('registry')} />
       <RegistryTabs current="products" />
       <Form action="/registry/products" method="get" class="filters">
-        <TextInput
-          name="q"
-          type="search"
-          label={t('searchLabel')}
-          hint={t('productSearchHint')}
-          value={f.q}
-          width="medium"
-        />
-        {props.provinceWide && (
-          <Select
-            name="kabkota"
-            label={t('kabkota')}
-            value={f.kabkota}
-            emptyLabel={t('allKabkota')}
-            options={kabkotaOptions(props.choices.kabkota)}
-          />
-        )}
-        <Select
-          name="commodity"
-          label={t('commodity')}
-          value={f.commodity}
-          emptyLabel={t('allCommodities')}
-          options={commodityOptions(v.lang)}
+        <SearchAndPlaceFilters
+          filter={f}
+          searchHint={t('productSearchHint')}
+          choices={props.choices}
+          provinceWide={props.provinceWide}
         />
         {f.ikm && <input type="hidden" name="ikm" value={f.ikm} />}
         <Select
@@ -141,34 +121,16 @@ export function ProductListPage(props: {
         />
         <Button variant="secondary">{v.t('filter')}</Button>
       </Form>
-      {props.page.rows.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <Table
-          caption={t('productList')}
-          captionHidden
-          sort={f.sort}
-          dir={f.dir ?? (f.sort === 'name' ? 'asc' : 'desc')}
-          columns={columns}
-        >
-          <ProductRows rows={props.page.rows} choices={props.choices} />
-        </Table>
-      )}
-      {props.page.similar.length > 0 && (
-        <>
-          <h2>{t('similarMatches')}</h2>
-          <p class="hint">{t('similarMatchesHint', { q: f.q ?? '' })}</p>
-          <Table
-            caption={t('similarMatches')}
-            captionHidden
-            columns={columns.map((c) => ({ label: c.label }))}
-          >
-            <ProductRows rows={props.page.similar} choices={props.choices} />
-          </Table>
-        </>
-      )}
-      <Pagination next={props.page.next} prev={props.page.prev} />
-      <ExportLinks base="/registry/products" />
+      <RegistryResults
+        caption={t('productList')}
+        base="/registry/products"
+        page={props.page}
+        columns={columns}
+        sort={f.sort}
+        dir={f.dir ?? (f.sort === 'name' ? 'asc' : 'desc')}
+        q={f.q}
+        rows={(rows) => <ProductRows rows={rows} choices={props.choices} />}
+      />
     </>
   );
 }

@@ -4,7 +4,19 @@ import { can } from '../../platform/authz.ts';
 import { formatNumber } from '../../platform/format.ts';
 import type { CapacityPeriod, LegalityState, SizeClass } from '../../platform/registry-domain.ts';
 import { COMMODITIES } from '../../platform/registry-domain.ts';
-import { Panel, SummaryList, Tag, type Option } from '../../platform/ui/components.tsx';
+import type { Page } from '../../platform/keyset.ts';
+import {
+  type Column,
+  EmptyState,
+  Pagination,
+  Panel,
+  Select,
+  SummaryList,
+  Table,
+  Tag,
+  TextInput,
+  type Option,
+} from '../../platform/ui/components.tsx';
 import { useView } from '../../platform/ui/view.ts';
 import { commodityLabel, legalityLabel, periodLabel, registryText, sizeLabel } from './registry.messages.ts';
 import type { RegionInfo } from './registry.service.ts';
@@ -105,6 +117,117 @@ export function capacityText(
   if (qty === null || qty === undefined) return '';
   const base = `${formatNumber(qty, lang)} ${unit ?? ''}`.trim();
   return period ? `${base} per ${periodLabel(period, lang)}` : base;
+}
+
+/**
+ * The search box and the place filters every registry list starts with: kab/kota for province-wide
+ * users, kecamatan once a kab/kota is known (optional), and commodity.
+ */
+export function SearchAndPlaceFilters(props: {
+  filter: {
+    q?: string | undefined;
+    kabkota?: string | undefined;
+    kecamatan?: string | undefined;
+    commodity?: string | undefined;
+  };
+  searchHint: string;
+  choices: { kabkota: RegionInfo[]; kecamatan: RegionInfo[] };
+  provinceWide: boolean;
+  kecamatan?: boolean;
+}) {
+  const v = useView();
+  const t = v.tr(registryText);
+  const f = props.filter;
+  return (
+    <>
+      <TextInput
+        name="q"
+        type="search"
+        label={t('searchLabel')}
+        hint={props.searchHint}
+        value={f.q}
+        width="medium"
+      />
+      {props.provinceWide && (
+        <Select
+          name="kabkota"
+          label={t('kabkota')}
+          value={f.kabkota}
+          emptyLabel={t('allKabkota')}
+          options={kabkotaOptions(props.choices.kabkota)}
+        />
+      )}
+      {props.kecamatan && (f.kabkota || !props.provinceWide) && (
+        <Select
+          name="kecamatan"
+          label={t('kecamatan')}
+          value={f.kecamatan}
+          emptyLabel={t('allKecamatan')}
+          options={kecamatanOptions(
+            props.choices.kecamatan.filter((k) => !f.kabkota || k.parentCode === f.kabkota),
+            props.choices.kabkota,
+          )}
+        />
+      )}
+      <Select
+        name="commodity"
+        label={t('commodity')}
+        value={f.commodity}
+        emptyLabel={t('allCommodities')}
+        options={commodityOptions(v.lang)}
+      />
+    </>
+  );
+}
+
+/**
+ * A registry list's results: the page of rows (or the empty state), the near matches a
+ * typo-tolerant search found, paging, and the exports of the same filter.
+ */
+export function RegistryResults<Row>(props: {
+  caption: string;
+  base: string;
+  page: Page<Row> & { similar: Row[] };
+  columns: Column[];
+  sort: string | undefined;
+  dir: 'asc' | 'desc';
+  q: string | undefined;
+  rows: (rows: Row[]) => Child;
+}) {
+  const v = useView();
+  const t = v.tr(registryText);
+  return (
+    <>
+      {props.page.rows.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <Table
+          caption={props.caption}
+          captionHidden
+          sort={props.sort}
+          dir={props.dir}
+          columns={props.columns}
+        >
+          {props.rows(props.page.rows)}
+        </Table>
+      )}
+      {props.page.similar.length > 0 && (
+        <>
+          <h2>{t('similarMatches')}</h2>
+          <p class="hint">{t('similarMatchesHint', { q: props.q ?? '' })}</p>
+          <Table
+            caption={t('similarMatches')}
+            captionHidden
+            columns={props.columns.map((c) => ({ label: c.label }))}
+          >
+            {props.rows(props.page.similar)}
+          </Table>
+        </>
+      )}
+      <Pagination next={props.page.next} prev={props.page.prev} />
+      <ExportLinks base={props.base} />
+    </>
+  );
 }
 
 /** Links to the current list as xlsx and CSV (same filters). */

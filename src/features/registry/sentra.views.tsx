@@ -10,7 +10,6 @@ import {
   Form,
   LinkButton,
   PageHeading,
-  Pagination,
   Select,
   SummaryList,
   Table,
@@ -26,12 +25,13 @@ import type { RegionInfo } from './registry.service.ts';
 import {
   commodityOptions,
   AuditLink,
-  ExportLinks,
   kabkotaOptions,
   kecamatanOptions,
   orNone,
   RegistryTabs,
   StaleComparison,
+  RegistryResults,
+  SearchAndPlaceFilters,
 } from './registry.views.tsx';
 import type { SentraListRow, SentraRow } from './sentra.service.ts';
 
@@ -118,41 +118,12 @@ export function SentraListPage(props: {
       </PageHeading>
       <RegistryTabs current="sentra" />
       <Form action="/registry/sentra" method="get" class="filters">
-        <TextInput
-          name="q"
-          type="search"
-          label={t('searchLabel')}
-          hint={t('sentraSearchHint')}
-          value={f.q}
-          width="medium"
-        />
-        {props.provinceWide && (
-          <Select
-            name="kabkota"
-            label={t('kabkota')}
-            value={f.kabkota}
-            emptyLabel={t('allKabkota')}
-            options={kabkotaOptions(props.choices.kabkota)}
-          />
-        )}
-        {(f.kabkota || !props.provinceWide) && (
-          <Select
-            name="kecamatan"
-            label={t('kecamatan')}
-            value={f.kecamatan}
-            emptyLabel={t('allKecamatan')}
-            options={kecamatanOptions(
-              props.choices.kecamatan.filter((k) => !f.kabkota || k.parentCode === f.kabkota),
-              props.choices.kabkota,
-            )}
-          />
-        )}
-        <Select
-          name="commodity"
-          label={t('commodity')}
-          value={f.commodity}
-          emptyLabel={t('allCommodities')}
-          options={commodityOptions(v.lang)}
+        <SearchAndPlaceFilters
+          filter={f}
+          searchHint={t('sentraSearchHint')}
+          choices={props.choices}
+          provinceWide={props.provinceWide}
+          kecamatan
         />
         <Select
           name="decree"
@@ -167,28 +138,16 @@ export function SentraListPage(props: {
         <input type="hidden" name="sort" value={f.sort} />
         <Button variant="secondary">{v.t('filter')}</Button>
       </Form>
-      {props.page.rows.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <Table caption={t('sentraList')} captionHidden sort={f.sort} dir={f.dir ?? 'asc'} columns={columns}>
-          <SentraRows rows={props.page.rows} choices={props.choices} />
-        </Table>
-      )}
-      {props.page.similar.length > 0 && (
-        <>
-          <h2>{t('similarMatches')}</h2>
-          <p class="hint">{t('similarMatchesHint', { q: f.q ?? '' })}</p>
-          <Table
-            caption={t('similarMatches')}
-            captionHidden
-            columns={columns.map((c) => ({ label: c.label }))}
-          >
-            <SentraRows rows={props.page.similar} choices={props.choices} />
-          </Table>
-        </>
-      )}
-      <Pagination next={props.page.next} prev={props.page.prev} />
-      <ExportLinks base="/registry/sentra" />
+      <RegistryResults
+        caption={t('sentraList')}
+        base="/registry/sentra"
+        page={props.page}
+        columns={columns}
+        sort={f.sort}
+        dir={f.dir ?? 'asc'}
+        q={f.q}
+        rows={(rows) => <SentraRows rows={rows} choices={props.choices} />}
+      />
     </>
   );
 }

@@ -22,7 +22,8 @@ import { buildDeps, prepareDatabase } from '../src/main.ts';
 import { encodeCursor } from '../src/platform/keyset.ts';
 import { setLogLevel } from '../src/platform/log.ts';
 import { generateCatalog } from './catalog-data.ts';
-import { percentile, type Result, result, root, tempDir } from './lib.ts';
+import { type Result, result, root, tempDir } from './lib.ts';
+import { measurePages, slowestNote } from './pages.ts';
 import { generateRegistry, ikmName, nationalRegions } from './registry-data.ts';
 
 type App = ReturnType<typeof createApp>;
@@ -254,33 +255,13 @@ async function pagesFor(db: Db, total: number): Promise<Pages> {
   };
 }
 
-async function measure(app: App, pages: Record<string, string>) {
-  const per: Record<string, number[]> = {};
-  for (const [name, url] of Object.entries(pages)) {
-    const res = await app.request(`http://localhost${url}`);
-    const body = await res.text();
-    if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${body.slice(0, 200)}`);
-    per[name] = [];
-  }
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const [name, url] of Object.entries(pages)) {
-      const t0 = performance.now();
-      const res = await app.request(`http://localhost${url}`);
-      await res.text();
-      per[name]!.push(performance.now() - t0);
-    }
-  }
-  const worst = Object.entries(per)
-    .map(([name, times]) => [name, percentile(times, 95)] as const)
-    .sort((a, b) => b[1] - a[1]);
-  return { p95: percentile(Object.values(per).flat(), 95), worst };
-}
-
-const note = (worst: readonly (readonly [string, number])[]) =>
-  `slowest p95: ${worst
-    .slice(0, 3)
-    .map(([n, v]) => `${n} ${Math.round(v)} ms`)
-    .join('; ')}`;
+/** Public pages: no session. */
+const measure = (app: App, pages: Record<string, string>) =>
+  measurePages(
+    app,
+    Object.fromEntries(Object.entries(pages).map(([name, url]) => [name, { url, cookie: '' }])),
+    ROUNDS,
+  );
 
 async function provinceScale(): Promise<Result[]> {
   const dir = tempDir('catalog');
@@ -303,14 +284,14 @@ async function provinceScale(): Promise<Result[]> {
         search.p95,
         'ms',
         50,
-        note(search.worst),
+        slowestNote(search, { cpu: false }),
       ),
       result(
         'catalog home, product, IKM and region pages p95, province scale (PGlite)',
         other.p95,
         'ms',
         50,
-        note(other.worst),
+        slowestNote(other, { cpu: false }),
       ),
     ];
   } finally {
@@ -416,14 +397,14 @@ async function nationalScale(): Promise<Result[]> {
         search.p95,
         'ms',
         100,
-        note(search.worst),
+        slowestNote(search, { cpu: false }),
       ),
       result(
         'catalog home, product, IKM and region pages p95, national scale (PostgreSQL)',
         other.p95,
         'ms',
         100,
-        note(other.worst),
+        slowestNote(other, { cpu: false }),
       ),
     ];
   } finally {

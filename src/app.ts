@@ -15,7 +15,11 @@ import { scoringApi } from './features/assessment/scoring.api.ts';
 import { sheetsRoutes } from './features/assessment/sheets.routes.tsx';
 import { conflictsRoutes } from './features/assessment/conflicts.routes.tsx';
 import { rubricsRoutes } from './features/assessment/rubrics.routes.tsx';
-import { resultsIkmPanel, resultsRoutes } from './features/assessment/results.routes.tsx';
+import {
+  resultsIkmPanel,
+  resultsNominationPanel,
+  resultsRoutes,
+} from './features/assessment/results.routes.tsx';
 import { resultsApi } from './features/assessment/results.api.ts';
 import { resultsTimelineSource, resultsTrajectory } from './features/assessment/results.timeline.ts';
 import { labelRubricRefs } from './features/assessment/rubrics.service.ts';
@@ -218,6 +222,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', sheetsRoutes);
   app.route('/', resultsRoutes);
   ikmProfilePanels.add(resultsIkmPanel);
+  nominationPagePanels.add(resultsNominationPanel);
   ikmTimeline.addSource(resultsTimelineSource);
   ikmTimeline.addTrajectory(resultsTrajectory);
   setRubricRefLabeller(labelRubricRefs);

@@ -14,13 +14,16 @@ import { writeAudit } from '../../platform/audit.ts';
 import { DomainError, NotFoundError, ruleViolation, StaleVersionError } from '../../platform/errors.ts';
 import type { Message } from '../../platform/i18n.ts';
 import { deliverAfterCommit, type MailConfig, notify, provinceAdmins } from '../../platform/notify.ts';
-import { addRecommendations } from '../coaching/recommendations.service.ts';
+import type { Lang } from '../../platform/domain.ts';
+import { addRecommendations, type NewRecommendation } from '../coaching/recommendations.service.ts';
 import { stateLabel } from '../cycles/nominations.messages.ts';
 import type { NominationEnv } from '../nominations/nominations.env.ts';
 import { decideNomination } from '../nominations/nominations.transitions.ts';
 import { starText } from './classify.rules.ts';
+import type { GapAnalysis } from './gap.rules.ts';
 import { resultsRules } from './results.messages.ts';
 import { gapsOf, type ResultRow, resultOf, type StoredResult, starChangeOf } from './results.service.ts';
+import type { CoachingKind } from './rubric.rules.ts';
 
 const isAdmin = (actor: Actor) => actor.role === 'admin_provinsi' || actor.role === 'system';
 
@@ -292,26 +295,30 @@ export async function decideResult(
       },
       reason: preview.overrideReason,
     });
-    const added = gaps
-      ? await addRecommendations(
-          tx,
-          actor,
-          gaps.criteria
-            .filter((g) => g.coachable && g.lost > 0)
-            .map((g) => ({
-              ikmId: row.nomination.ikmId,
-              source: 'gap_analysis' as const,
-              coachingKind: g.coaching,
-              text: g.note.text[actor.lang],
-              criterionCode: g.code,
-              cycleId: row.nomination.cycleId,
-              sourceRef: nominationId,
-              lostPoints: g.lost,
-            })),
-        )
-      : [];
+    const added = gaps ? await addRecommendations(tx, actor, gapRecommendations(row, gaps, actor.lang)) : [];
     return { result: updated!, recommendations: added.length };
   });
+}
+
+/** The coaching recommendations a gap analysis makes: one per coachable criterion that lost points (of one kind when given). */
+export function gapRecommendations(
+  row: ResultRow,
+  gaps: GapAnalysis,
+  lang: Lang,
+  kind?: CoachingKind,
+): NewRecommendation[] {
+  return gaps.criteria
+    .filter((g) => g.coachable && g.lost > 0 && (kind === undefined || g.coaching === kind))
+    .map((g) => ({
+      ikmId: row.nomination.ikmId,
+      source: 'gap_analysis' as const,
+      coachingKind: g.coaching,
+      text: g.note.text[lang],
+      criterionCode: g.code,
+      cycleId: row.nomination.cycleId,
+      sourceRef: row.nomination.id,
+      lostPoints: g.lost,
+    }));
 }
 
 export interface BulkDecision {

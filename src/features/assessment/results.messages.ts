@@ -169,6 +169,26 @@ export const resultsText = defineMessages({
   coachingNeeds: { id: 'Kebutuhan pembinaan', en: 'Coaching needs' },
   nextStar: { id: 'Menuju bintang berikutnya', en: 'To the next star' },
   noGaps: { id: 'Belum ada nilai untuk dianalisis.', en: 'No scores to analyse yet.' },
+  needsLead: {
+    id: 'Daftarkan IKM ke program yang menjawab kebutuhannya; rekomendasinya dicatat dan ditandai sudah ditindaklanjuti.',
+    en: 'Enrol the IKM in a programme that answers a need; its recommendations are recorded and marked as acted on.',
+  },
+  needPoints: { id: 'Nilai yang dapat diraih', en: 'Points within reach' },
+  needCriteria: { id: 'Kriteria', en: 'Criteria' },
+  enrolNeed: { id: 'Daftarkan ke program', en: 'Enrol in a programme' },
+  enrolNeedLabel: {
+    id: 'Daftarkan {name} ke program {kind} yang dipilih',
+    en: 'Enrol {name} in the chosen {kind} programme',
+  },
+  takingPart: { id: 'Sudah mengikuti {title}.', en: 'Already taking part in {title}.' },
+  enrolledFromGaps: {
+    id: '{name} didaftarkan ke program "{title}" untuk kebutuhan {kind}.',
+    en: '{name} was enrolled in the programme "{title}" for its {kind} need.',
+  },
+  alreadyEnrolled: {
+    id: '{name} sudah menjadi peserta program "{title}"; rekomendasi {kind} ditandai sudah ditindaklanjuti.',
+    en: '{name} already takes part in the programme "{title}"; the {kind} recommendations are marked as acted on.',
+  },
   // IKM panel
   panelTitle: { id: 'Hasil penilaian OVOP', en: 'OVOP assessment results' },
   panelLine: {
@@ -176,6 +196,7 @@ export const resultsText = defineMessages({
     en: '{cycle}: {product} — {star}, score {score}',
   },
   panelNotDecided: { id: 'belum diputuskan', en: 'not decided yet' },
+  panelGaps: { id: 'Analisis kesenjangan {product}', en: 'Gap analysis of {product}' },
   // Settings
   settingsTitle: { id: 'Pengaturan penilaian: {cycle}', en: 'Assessment settings: {cycle}' },
   settingsLead: {
@@ -250,6 +271,10 @@ export const resultsText = defineMessages({
 
 /** Broken rules of results, moderation and decisions (shown at their field). */
 export const resultsRules = validationMessages('results', {
+  noNeedOfKind: {
+    id: 'Analisis kesenjangan ini tidak menemukan kebutuhan {kind}; pilih kebutuhan dari daftarnya.',
+    en: 'This gap analysis found no {kind} need; choose a need from its list.',
+  },
   sheetsIncomplete: {
     id: 'Belum dapat diputuskan: baru {count} dari {expected} lembar nilai yang dikirim.',
     en: 'Cannot be decided yet: only {count} of {expected} score sheets are submitted.',

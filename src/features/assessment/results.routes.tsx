@@ -12,14 +12,18 @@ import { products } from '../../db/schema/registry.ts';
 import { nominationResults } from '../../db/schema/scoring.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/context.ts';
 import { can } from '../../platform/authz.ts';
-import { NotFoundError } from '../../platform/errors.ts';
+import { NotFoundError, ruleViolation } from '../../platform/errors.ts';
 import { attachment, xlsxResponse } from '../../platform/export.ts';
 import { handleForm } from '../../platform/forms.ts';
 import { redirectWithFlash, requirePermission } from '../../platform/http.ts';
 import { translator } from '../../platform/i18n.ts';
 import type { Panel } from '../../platform/region-panels.ts';
 import { validate } from '../../platform/validation.ts';
+import { EnrolNeedInput } from '../coaching/coaching.forms.ts';
+import { canActForIkm } from '../coaching/programmes.service.ts';
+import { enrolForNeed, programmesForNeeds } from '../coaching/recommendations.service.ts';
 import { nominationEnv } from '../nominations/nominations.env.ts';
+import type { NominationPanelSubject } from '../nominations/nominations.panels.ts';
 import type { IkmRow } from '../registry/ikm.service.ts';
 import { listKabkota } from '../regions/regions.service.ts';
 import { getCycleConfig, listCycles } from '../cycles/cycles.service.ts';
@@ -29,6 +33,7 @@ import {
   assertModerationAccess,
   bulkDecideResults,
   decideResult,
+  gapRecommendations,
   moderationPostsOf,
   previewDecision,
   recordAgreedScore,
@@ -42,7 +47,7 @@ import {
   ResultsQuery,
   SettingsForm,
 } from './results.forms.ts';
-import { resultsText } from './results.messages.ts';
+import { resultsRules, resultsText } from './results.messages.ts';
 import { computeCycleResults, filterRows, gapsOf, resultOf } from './results.service.ts';
 import {
   BulkConfirmPage,
@@ -54,9 +59,11 @@ import {
   GapsPage,
   IkmResultsPanel,
   ModerationPage,
+  NominationGapsPanel,
   ResultsPage,
   SettingsPage,
 } from './results.views.tsx';
+import { COACHING_KIND_NAMES } from './rubric.rules.ts';
 import { ensureCycleSettings, saveCycleSettings } from './settings.service.ts';
 
 export const resultsRoutes = new Hono<AppEnv>();
@@ -264,14 +271,57 @@ resultsRoutes.post('/assessment/nominations/:id/decide', manage, (c) =>
   }),
 );
 
-resultsRoutes.get('/assessment/nominations/:id/gaps', manage, async (c) => {
+async function gapsPage(c: Ctx, extra: { errors?: Record<string, string>; failedKind?: string } = {}) {
   const { db } = c.var.deps;
+  const actor = actorOf(c);
   const { view, row } = await resultOf(db, param(c, 'id', 'nomination'));
   const gaps = await gapsOf(db, view, row);
-  return c.render(<GapsPage row={row} gaps={gaps} />, {
-    title: text(c)('gapsTitle', { name: row.nomination.productName }),
-  });
-});
+  // The coaching needs carry their enrolment for whoever may enrol this IKM.
+  const needs =
+    gaps && can(actor, 'coaching.manage') && canActForIkm(actor, row.nomination.kabkotaCode)
+      ? await programmesForNeeds(
+          db,
+          actor,
+          row.nomination.ikmId,
+          gaps.coaching.map((n) => n.kind),
+        )
+      : null;
+  return c.render(
+    <GapsPage row={row} gaps={gaps} needs={needs} errors={extra.errors} failedKind={extra.failedKind} />,
+    { title: text(c)('gapsTitle', { name: row.nomination.productName }) },
+  );
+}
+
+resultsRoutes.get('/assessment/nominations/:id/gaps', manage, (c) => gapsPage(c));
+
+/** Enrols the nomination's IKM in a programme for one coaching need of its gap analysis. */
+resultsRoutes.post(
+  '/assessment/nominations/:id/gaps/enrol',
+  manage,
+  requirePermission('coaching.manage'),
+  (c) =>
+    handleForm(c, EnrolNeedInput, {
+      valid: async (input) => {
+        const { db } = c.var.deps;
+        const actor = actorOf(c);
+        const id = param(c, 'id', 'nomination');
+        const { view, row } = await resultOf(db, id);
+        const gaps = await gapsOf(db, view, row);
+        const kind = COACHING_KIND_NAMES[input.kind][c.get('lang')];
+        const items = gaps ? gapRecommendations(row, gaps, actor.lang, input.kind) : [];
+        if (items.length === 0) throw ruleViolation('programmeId', resultsRules.noNeedOfKind, { kind });
+        const done = await enrolForNeed(db, actor, items, input.programmeId);
+        const params = { name: done.ikmName, title: done.programme.title, kind };
+        return redirectWithFlash(
+          c,
+          `/assessment/nominations/${id}/gaps`,
+          text(c)(done.already ? 'alreadyEnrolled' : 'enrolledFromGaps', params),
+        );
+      },
+      invalid: ({ values, errors }) =>
+        gapsPage(c, { errors, failedKind: typeof values.kind === 'string' ? values.kind : undefined }),
+    }),
+);
 
 // Moderation --------------------------------------------------------------------------------------
 
@@ -327,6 +377,23 @@ resultsRoutes.post('/assessment/nominations/:id/moderation/agreed', manage, (c) 
   }),
 );
 
+// The nomination page's section ------------------------------------------------------------------
+
+/** A link from an assessed nomination's page to its gap analysis, for the admin (registered in app.ts). */
+export const resultsNominationPanel: Panel<NominationPanelSubject> = async (c, subject) => {
+  const actor = c.get('actor');
+  if (!actor || !can(actor, 'results.manage')) return null;
+  const [n] = await c.var.deps.db
+    .select({ state: nominations.state, product: products.name })
+    .from(nominations)
+    .innerJoin(products, eq(products.id, nominations.productId))
+    .where(eq(nominations.id, subject.id));
+  if (!n || !ASSESSED_STATES.has(n.state)) return null;
+  return <NominationGapsPanel nominationId={subject.id} product={n.product} />;
+};
+
+const ASSESSED_STATES = new Set(['in_assessment', 'assessed', 'decided', 'published']);
+
 // The IKM profile's section -----------------------------------------------------------------------
 
 /** The latest results of the IKM's nominations, for the admin and the officers (registered in app.ts). */
@@ -336,6 +403,7 @@ export const resultsIkmPanel: Panel<IkmRow> = async (c, ikm) => {
   const { db } = c.var.deps;
   const rows = await db
     .select({
+      nominationId: nominations.id,
       cycleName: cycles.name,
       product: products.name,
       status: nominationResults.status,
@@ -351,5 +419,10 @@ export const resultsIkmPanel: Panel<IkmRow> = async (c, ikm) => {
     .orderBy(desc(nominationResults.updatedAt))
     .limit(5);
   if (rows.length === 0) return null;
-  return <IkmResultsPanel rows={rows.map((r) => ({ ...r, score: r.score ?? r.agreed }))} />;
+  return (
+    <IkmResultsPanel
+      rows={rows.map((r) => ({ ...r, score: r.score ?? r.agreed }))}
+      gapsLinks={can(actor, 'results.manage')}
+    />
+  );
 };

@@ -33,7 +33,10 @@ import type { GapAnalysis } from './gap.rules.ts';
 import { conditionLines } from './results.forms.ts';
 import { resultsText } from './results.messages.ts';
 import type { CycleResultsView, ResultRow, ResultsFilter } from './results.service.ts';
-import { COACHING_KIND_NAMES } from './rubric.rules.ts';
+import { COACHING_KIND_NAMES, type CoachingKind } from './rubric.rules.ts';
+import { coachingText } from '../coaching/coaching.messages.ts';
+import { programmeDates } from '../coaching/coaching.views.tsx';
+import type { NeedProgrammes } from '../coaching/recommendations.service.ts';
 import type { CycleSettingsRow } from './settings.service.ts';
 import type { StarBand } from '../cycles/cycles.rules.ts';
 
@@ -578,7 +581,15 @@ export function ModerationPage(props: {
   );
 }
 
-export function GapsPage(props: { row: ResultRow; gaps: GapAnalysis | null }) {
+export function GapsPage(props: {
+  row: ResultRow;
+  gaps: GapAnalysis | null;
+  /** The programmes answering each coaching need, when the reader may enrol IKMs. */
+  needs?: NeedProgrammes[] | null | undefined;
+  errors?: FieldErrors | undefined;
+  /** The need a refused enrolment was for, to put its message beside it. */
+  failedKind?: string | undefined;
+}) {
   const { t, lang } = useText();
   const n = props.row.nomination;
   const g = props.gaps;
@@ -588,15 +599,39 @@ export function GapsPage(props: { row: ResultRow; gaps: GapAnalysis | null }) {
       <PageHeading title={t('gapsTitle', { name: n.productName })} caption={n.ikmName}>
         <p class="lead">{t('gapsLead')}</p>
       </PageHeading>
-      {!g ? <EmptyState>{t('noGaps')}</EmptyState> : <GapsBody gaps={g} lang={lang} />}
+      <ErrorSummary errors={props.errors} />
+      {!g ? (
+        <EmptyState>{t('noGaps')}</EmptyState>
+      ) : (
+        <GapsBody
+          gaps={g}
+          lang={lang}
+          enrol={
+            props.needs
+              ? { row: props.row, needs: props.needs, errors: props.errors, failedKind: props.failedKind }
+              : undefined
+          }
+        />
+      )}
     </>
   );
 }
 
-/** The gap analysis itself: the sentences, the table by gain, and the coaching needs. */
-export function GapsBody(props: { gaps: GapAnalysis; lang: Lang }) {
+/** The gap analysis itself: the sentences, the table by gain, and the coaching needs (with enrolment when given). */
+export function GapsBody(props: {
+  gaps: GapAnalysis;
+  lang: Lang;
+  enrol?:
+    | {
+        row: ResultRow;
+        needs: NeedProgrammes[];
+        errors?: FieldErrors | undefined;
+        failedKind?: string | undefined;
+      }
+    | undefined;
+}) {
   const { t } = useText();
-  const { gaps, lang } = props;
+  const { gaps, lang, enrol } = props;
   return (
     <>
       <h2>{t('nextStar')}</h2>
@@ -628,14 +663,91 @@ export function GapsBody(props: { gaps: GapAnalysis; lang: Lang }) {
           </tr>
         ))}
       </Table>
-      <h2>{t('coachingNeeds')}</h2>
-      <ul>
+      <h2 id="coaching-needs">{t('coachingNeeds')}</h2>
+      {enrol && <p>{t('needsLead')}</p>}
+      <Table
+        caption={t('coachingNeeds')}
+        captionHidden
+        columns={[
+          { label: t('coaching') },
+          { label: t('needPoints'), numeric: true },
+          { label: t('needCriteria') },
+          ...(enrol ? [{ label: t('enrolNeed') }] : []),
+        ]}
+      >
         {gaps.coaching.map((c) => (
-          <li>
-            {c.name[lang]}: +{fmt(c.lost, lang)} ({c.criteria.join(', ')})
-          </li>
+          <tr id={`need-${c.kind}`}>
+            <td>{c.name[lang]}</td>
+            <td class="numeric">+{fmt(c.lost, lang)}</td>
+            <td>{c.criteria.join(', ')}</td>
+            {enrol && (
+              <td>
+                <NeedEnrolment
+                  row={enrol.row}
+                  kind={c.kind}
+                  name={c.name[lang]}
+                  need={enrol.needs.find((x) => x.kind === c.kind)}
+                  error={enrol.failedKind === c.kind ? enrol.errors?.programmeId : undefined}
+                />
+              </td>
+            )}
+          </tr>
         ))}
-      </ul>
+      </Table>
+    </>
+  );
+}
+
+/** One need's enrolment: the programmes the IKM could join (a select and a button), or where it already is. */
+function NeedEnrolment(props: {
+  row: ResultRow;
+  kind: CoachingKind;
+  name: string;
+  need: NeedProgrammes | undefined;
+  error?: string | undefined;
+}) {
+  const { t, lang, v } = useText();
+  const c = v.tr(coachingText);
+  const n = props.row.nomination;
+  const open = props.need?.open ?? [];
+  const taking = props.need?.taking ?? [];
+  const selectId = `enrol-${props.kind}`;
+  return (
+    <>
+      {taking.map((p) => (
+        <p>{t('takingPart', { title: p.title })}</p>
+      ))}
+      {open.length > 0 ? (
+        <Form action={`/assessment/nominations/${n.id}/gaps/enrol`} class="enrol-form">
+          <input type="hidden" name="kind" value={props.kind} />
+          <div class={props.error ? 'field field-error' : 'field'}>
+            <label for={selectId}>{c('enrolIn')}</label>
+            {props.error && <p class="error-message">{props.error}</p>}
+            <select id={selectId} name="programmeId" class="input">
+              {open.map((p) => (
+                <option value={p.id}>{`${p.title} (${programmeDates(p, lang)})`}</option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="submit"
+            class="button button-primary"
+            aria-label={t('enrolNeedLabel', { name: n.ikmName, kind: props.name })}
+          >
+            {c('enrol')}
+          </button>
+        </Form>
+      ) : (
+        taking.length === 0 && (
+          <p>
+            <span class="muted">{c('noMatchingProgramme', { kind: props.name })}</span>
+            <br />
+            <a href={`/coaching/programmes/new?kind=${props.kind}`}>
+              {c('createMatching', { kind: props.name })}
+            </a>
+          </p>
+        )
+      )}
     </>
   );
 }
@@ -836,12 +948,15 @@ function firstUnder(errors: FieldErrors, prefix: string): string | undefined {
 /** The IKM profile's section: the latest result of each of its nominations (admin and officers). */
 export function IkmResultsPanel(props: {
   rows: {
+    nominationId: string;
     cycleName: string;
     product: string;
     status: string;
     finalStar: number | null;
     score: number | null;
   }[];
+  /** Link each result to its gap analysis (for the admin, who may open it). */
+  gapsLinks?: boolean;
 }) {
   const { t, lang } = useText();
   return (
@@ -856,9 +971,32 @@ export function IkmResultsPanel(props: {
               star: r.status === 'decided' ? starWords(r.finalStar, lang) : t('panelNotDecided'),
               score: fmt(r.score, lang),
             })}
+            {props.gapsLinks && (
+              <>
+                {' · '}
+                <a href={`/assessment/nominations/${r.nominationId}/gaps`}>
+                  {t('panelGaps', { product: r.product })}
+                </a>
+              </>
+            )}
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** The nomination page's link to its gap analysis. */
+export function NominationGapsPanel(props: { nominationId: string; product: string }) {
+  const { t } = useText();
+  return (
+    <section class="nomination-gaps">
+      <h2>{t('gaps')}</h2>
+      <p>
+        <a href={`/assessment/nominations/${props.nominationId}/gaps`}>
+          {t('panelGaps', { product: props.product })}
+        </a>
+      </p>
     </section>
   );
 }

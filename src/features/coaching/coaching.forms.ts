@@ -245,6 +245,10 @@ export const EnrolInput = z.object({
 });
 export type EnrolInput = z.output<typeof EnrolInput>;
 
+/** Enrolment for one coaching need of a gap analysis: the need's kind and the programme. */
+export const EnrolNeedInput = EnrolInput.extend({ kind: CoachingKindEnum });
+export type EnrolNeedInput = z.output<typeof EnrolNeedInput>;
+
 export const DismissInput = z.object({ reason: optionalText(500) });
 
 export const RecommendationFilter = z.object({

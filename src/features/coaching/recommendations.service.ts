@@ -320,3 +320,129 @@ export async function dismissRecommendation(
     return { recommendation: after!, ikmName: subject?.name ?? '' };
   });
 }
+
+/** For one coaching need of an IKM: the open programmes it could join, and those it already takes part in. */
+export interface NeedProgrammes {
+  kind: CoachingKind;
+  open: ProgrammeRow[];
+  taking: ProgrammeRow[];
+}
+
+/**
+ * The open programmes (not ended, in the actor's scope) answering each coaching kind an IKM needs,
+ * split into those it could join and those it already takes part in.
+ */
+export async function programmesForNeeds(
+  db: Db,
+  actor: Actor,
+  ikmId: string,
+  kinds: CoachingKind[],
+  today = localDate(),
+): Promise<NeedProgrammes[]> {
+  const programmes = await openProgrammes(db, actor, [...new Set(kinds)], today);
+  const taken = new Set<string>();
+  if (programmes.length) {
+    const rows = await db
+      .select({ programmeId: coachingParticipants.programmeId })
+      .from(coachingParticipants)
+      .where(
+        and(
+          eq(coachingParticipants.ikmId, ikmId),
+          inArray(
+            coachingParticipants.programmeId,
+            programmes.map((p) => p.id),
+          ),
+          isNull(coachingParticipants.removedAt),
+        ),
+      );
+    for (const row of rows) taken.add(row.programmeId);
+  }
+  return kinds.map((kind) => {
+    const matching = programmes.filter((p) => p.kind === kind);
+    return {
+      kind,
+      open: matching.filter((p) => !taken.has(p.id)),
+      taking: matching.filter((p) => taken.has(p.id)),
+    };
+  });
+}
+
+/**
+ * Answers one coaching need of a gap analysis in one step: records the gap's recommendations of that
+ * kind (once; those already recorded are reused), enrols the IKM in the chosen programme (of that
+ * kind, not ended, in scope) and marks the recommendations acted on. An IKM already taking part is
+ * not enrolled twice (`already`).
+ */
+export async function enrolForNeed(
+  db: Db,
+  actor: Actor,
+  items: NewRecommendation[],
+  programmeId: string,
+  today = localDate(),
+): Promise<{ programme: ProgrammeRow; ikmName: string; already: boolean; recommendations: number }> {
+  const first = items[0];
+  if (!first || items.some((i) => i.ikmId !== first.ikmId || i.coachingKind !== first.coachingKind))
+    throw new Error('enrolForNeed: the items must be one IKM’s recommendations of one kind');
+  const subject = await ikmInScope(db, actor, first.ikmId);
+  let programme: ProgrammeRow;
+  try {
+    programme = await getProgramme(db, actor, programmeId);
+  } catch (err) {
+    if (err instanceof NotFoundError) throw ruleViolation('programmeId', coachingRules.programmeUnknown);
+    throw err;
+  }
+  if (!answers(programme, { coachingKind: first.coachingKind, certificationKind: null }))
+    throw ruleViolation('programmeId', coachingRules.programmeKindMismatch, {
+      title: programme.title,
+      kind: kindWord(first.coachingKind, actor.lang),
+    });
+  if (!isOpen(programme, today))
+    throw ruleViolation('programmeId', coachingRules.programmeFinished, {
+      title: programme.title,
+      date: formatDate(programme.endDate, actor.lang),
+    });
+  return db.transaction(async (tx) => {
+    await addRecommendations(tx, actor, items);
+    const r = coachingRecommendations;
+    const refs = items.filter((i) => i.sourceRef);
+    const recs = refs.length
+      ? await tx
+          .select()
+          .from(r)
+          .where(
+            and(
+              eq(r.ikmId, subject.id),
+              eq(r.source, first.source),
+              eq(r.coachingKind, first.coachingKind),
+              inArray(r.sourceRef, [...new Set(refs.map((i) => i.sourceRef!))]),
+              inArray(
+                r.criterionCode,
+                refs.map((i) => i.criterionCode ?? ''),
+              ),
+              openSql,
+            ),
+          )
+          .orderBy(desc(r.lostPoints), r.criterionCode)
+          .for('update')
+      : [];
+    const { added } = await addParticipants(tx, actor, programme.id, [subject.id], {
+      source: 'recommendation',
+      ...(recs[0] ? { recommendationId: recs[0].id } : {}),
+    });
+    for (const rec of recs) {
+      await tx
+        .update(r)
+        .set({ actedOnProgrammeId: programme.id, actedOnAt: new Date() })
+        .where(eq(r.id, rec.id));
+      await writeAudit(tx, actor, {
+        action: 'coaching_recommendation.enrol',
+        objectType: 'coaching_recommendation',
+        objectId: rec.id,
+        regionCode: rec.kabkotaCode,
+        before: { actedOnProgrammeId: null },
+        after: { actedOnProgrammeId: programme.id, programmeTitle: programme.title },
+      });
+    }
+    return { programme, ikmName: subject.name, already: added.length === 0, recommendations: recs.length };
+  });
+}

@@ -17,6 +17,7 @@ import type { FileStore } from '../../../platform/files.ts';
 import { lookupValidationMessage } from '../../../platform/i18n.ts';
 import { type Page, paginate } from '../../../platform/keyset.ts';
 import { log } from '../../../platform/log.ts';
+import { readAhead } from '../../../platform/read-ahead.ts';
 import type {
   ImportIssuePhase,
   ImportKind,
@@ -601,8 +602,9 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
   };
   const counts = { total: 0, valid: 0, partial: 0, invalid: 0, read: 0 };
   try {
-    for await (const batch of batches(located, BATCH[job.kind] * 2, (row) =>
-      readRow(rowCtx, row.rowNumber, row.cells),
+    // The next batch is read and parsed while this one's checks run in the database.
+    for await (const batch of readAhead(
+      batches(located, BATCH[job.kind] * 2, (row) => readRow(rowCtx, row.rowNumber, row.cells)),
     )) {
       await handler.check(ctx, rt.db, batch.drafts);
       for (const d of batch.drafts) {
@@ -677,7 +679,8 @@ async function runImport(rt: ImportRuntime, jobId: string): Promise<void> {
   const read = (row: SheetRow) =>
     row.rowNumber <= cursor ? undefined : readRow(rowCtx, row.rowNumber, row.cells);
   try {
-    for await (const batch of batches(located, BATCH[job.kind], read)) {
+    // The next batch is read and parsed while this one is written (writes stay in sheet order).
+    for await (const batch of readAhead(batches(located, BATCH[job.kind], read))) {
       if (batch.lastRow <= cursor) continue;
       await rt.db.transaction(async (tx) => {
         const result = await handler.write(ctx, tx, batch.drafts, mode);

@@ -13,8 +13,16 @@ export type Cell =
   /** A formula whose file carries no computed result (written by a program, never opened in Excel). */
   | { kind: 'formula_without_value' };
 
+/** Columns past this one are not read (a real sheet has a few dozen). */
+export const MAX_COLUMNS = 200;
+
+/** Printable ASCII, not starting with a space or an apostrophe, no space at the end or twice in a row. */
+const PLAIN = /^[!-&(-~](?: ?[!-~])*$/;
+
 /** Text as typed: NFC, no-break and zero-width spaces made plain, trimmed, inner runs folded. */
 export function cleanText(raw: string): string {
+  // Most cells are printable ASCII with single inner spaces: nothing below would change them.
+  if (PLAIN.test(raw)) return raw;
   let s = raw
     .normalize('NFC')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')

@@ -362,6 +362,14 @@ describe('damaged files and early stops', () => {
     const at = damaged.indexOf(Buffer.from('xl/worksheets/sheet1.xml')) + 40;
     for (let i = at; i < at + 64; i++) damaged[i] = (damaged[i]! * 7 + 13) & 0xff;
     await expect(readAll(fileOf(damaged))).rejects.toThrow();
+    // Read as the import looks for its header: the rows fail and the sheets are never returned to.
+    const sheets = openWorkbook(fileOf(damaged), 'xlsx').sheets[Symbol.asyncIterator]();
+    const rows = (await sheets.next()).value!.rows[Symbol.asyncIterator]();
+    await expect(
+      (async () => {
+        for (;;) if ((await rows.next()).done) return;
+      })(),
+    ).rejects.toThrow();
 
     const malformed = handXlsx({ sheets: [{ name: 'Data', data: '<row r="1"><c r="A1"><v>1</c></row>' }] });
     const err = await readAll(fileOf(malformed)).catch((e: unknown) => e);

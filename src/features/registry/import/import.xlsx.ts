@@ -241,10 +241,16 @@ export function openXlsx(path: string, opts: { styles?: boolean } = {}): Workboo
             rows: (async function* () {
               const ready: SheetRow[] = [];
               const h = sheetHandlers(shared, styles, date1904, (row) => ready.push(row));
-              for await (const _ of parse(s.part, h, (consumed, e) => {
-                current = e.uncompressedSize ? (consumed / e.uncompressedSize) * e.compressedSize : 0;
-              })) {
-                for (const row of ready.splice(0)) yield row;
+              try {
+                for await (const _ of parse(s.part, h, (consumed, e) => {
+                  current = e.uncompressedSize ? (consumed / e.uncompressedSize) * e.compressedSize : 0;
+                })) {
+                  for (const row of ready.splice(0)) yield row;
+                }
+              } catch (err) {
+                // A damaged sheet closes the file now: the caller may never return to the sheets.
+                zip.close();
+                throw err;
               }
               for (const row of ready.splice(0)) yield row;
               finished = true;

@@ -1,7 +1,7 @@
 /**
- * One spreadsheet cell as the import reads it. exceljs hands over numbers, text, dates, rich text,
- * hyperlinks, errors and formulas; a formula is never evaluated: its stored result is the value, and
- * the formula text goes nowhere (not into messages, not into the errors file).
+ * One spreadsheet cell as the import reads it. The xlsx reader (import.xlsx.ts) hands over numbers,
+ * text, dates, booleans, errors and formulas; a formula is never evaluated: its stored result is the
+ * value, and the formula text goes nowhere (not into messages, not into the errors file).
  */
 
 export type Cell =
@@ -64,7 +64,7 @@ function fromValue(value: unknown, percent: boolean): Cell | undefined {
   return undefined;
 }
 
-/** An exceljs cell value (and its number format, for "65%") as a Cell; undefined when empty. */
+/** A cell value (JS, or exceljs's shapes) and its number format (for "65%") as a Cell; undefined when empty. */
 export function cellOf(value: unknown, numFmt?: string): Cell | undefined {
   return fromValue(value, typeof numFmt === 'string' && numFmt.includes('%'));
 }

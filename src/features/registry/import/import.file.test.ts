@@ -65,6 +65,8 @@ function handXlsx(opts: {
   shared?: string;
   styles?: string;
   workbookPr?: string;
+  /** A part to leave out of the zip. */
+  drop?: string;
 }): Buffer {
   const rels = opts.sheets
     .map(
@@ -105,7 +107,11 @@ function handXlsx(opts: {
       }))
       .reverse(),
   ];
-  return zipOf(entries.map((e) => ({ name: e.name, data: Buffer.from(e.data, 'utf8') })));
+  return zipOf(
+    entries
+      .filter((e) => e.name !== opts.drop)
+      .map((e) => ({ name: e.name, data: Buffer.from(e.data, 'utf8') })),
+  );
 }
 
 describe('a workbook written by exceljs', () => {
@@ -389,6 +395,13 @@ describe('damaged files and early stops', () => {
     await expect(readAll(fileOf(unfinished))).rejects.toThrow();
 
     await expect(readAll(fileOf(Buffer.from('not a zip at all')))).rejects.toThrow();
+    const missing = handXlsx({
+      sheets: [{ name: 'Data', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }],
+      drop: 'xl/worksheets/sheet1.xml',
+    });
+    await expect(readAll(fileOf(missing))).rejects.toThrow(
+      'a part the workbook names is missing from the file',
+    );
     await new Promise((r) => setTimeout(r, 50));
     expect(openFds()).toBe(fds);
   });

@@ -153,14 +153,14 @@ export function openXlsx(path: string, opts: { styles?: boolean } = {}): Workboo
           has: (name: string) => byName.has(name.toLowerCase()),
         };
 
-        /** Streams one part through a parser; `each` runs after every chunk (for rows to be handed on). */
+        /** Streams one part through a parser, yielding after every chunk (so its rows can be handed on). */
         const parse = async function* (
           name: string,
           h: Handlers,
           onBytes?: (consumed: number, entry: Entry) => void,
         ): AsyncGenerator<void> {
           const entry = entries.get(name);
-          if (!entry) throw new Error(`the workbook has no part ${name}`);
+          if (!entry) throw new Error('a part the workbook names is missing from the file');
           const stream = await zip.openReadStreamPromise(entry);
           reading = stream;
           const p = parser(saxes, h);
@@ -234,7 +234,7 @@ export function openXlsx(path: string, opts: { styles?: boolean } = {}): Workboo
 
         for (const s of sheets) {
           const entry = entries.get(s.part);
-          if (!entry) throw new Error(`the workbook has no part ${s.part}`);
+          if (!entry) throw new Error('a part the workbook names is missing from the file');
           let finished = false;
           yield {
             name: s.name,

@@ -1,7 +1,7 @@
 /**
- * One spreadsheet cell as the import reads it. exceljs hands over numbers, text, dates, rich text,
- * hyperlinks, errors and formulas; a formula is never evaluated: its stored result is the value, and
- * the formula text goes nowhere (not into messages, not into the errors file).
+ * One spreadsheet cell as the import reads it. The xlsx reader (import.xlsx.ts) hands over numbers,
+ * text, dates, booleans, errors and formulas; a formula is never evaluated: its stored result is the
+ * value, and the formula text goes nowhere (not into messages, not into the errors file).
  */
 
 export type Cell =
@@ -13,8 +13,16 @@ export type Cell =
   /** A formula whose file carries no computed result (written by a program, never opened in Excel). */
   | { kind: 'formula_without_value' };
 
+/** Columns past this one are not read (a real sheet has a few dozen). */
+export const MAX_COLUMNS = 200;
+
+/** Printable ASCII, not starting with a space or an apostrophe, no space at the end or twice in a row. */
+const PLAIN = /^[!-&(-~](?: ?[!-~])*$/;
+
 /** Text as typed: NFC, no-break and zero-width spaces made plain, trimmed, inner runs folded. */
 export function cleanText(raw: string): string {
+  // Most cells are printable ASCII with single inner spaces: nothing below would change them.
+  if (PLAIN.test(raw)) return raw;
   let s = raw
     .normalize('NFC')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
@@ -56,7 +64,7 @@ function fromValue(value: unknown, percent: boolean): Cell | undefined {
   return undefined;
 }
 
-/** An exceljs cell value (and its number format, for "65%") as a Cell; undefined when empty. */
+/** A cell value (JS, or exceljs's shapes) and its number format (for "65%") as a Cell; undefined when empty. */
 export function cellOf(value: unknown, numFmt?: string): Cell | undefined {
   return fromValue(value, typeof numFmt === 'string' && numFmt.includes('%'));
 }

@@ -1,18 +1,19 @@
 /**
  * The uploaded file: accepted by its bytes (an xlsx after the zip checks, or CSV text) and stored
  * content-addressed, or refused with a message that says what is wrong and what to do; then read
- * back a row at a time — xlsx through exceljs's streaming reader, never the whole workbook in memory.
+ * back a row at a time — xlsx through our own streaming reader (import.xlsx.ts), never the whole
+ * workbook in memory.
  */
 import fs from 'node:fs';
-import { Transform } from 'node:stream';
 import type { Db } from '../../../db/client.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { fileMessages, type FileStore, storeGenerated, storeUpload } from '../../../platform/files.ts';
 import { lookupValidationMessage } from '../../../platform/i18n.ts';
 import type { ImportFormat } from '../../../platform/registry-import-domain.ts';
-import { type Cell, cellOf, textCell } from './import.cells.ts';
+import { type Cell, MAX_COLUMNS, textCell } from './import.cells.ts';
 import { decodeCsv, parseCsv } from './import.csv.ts';
 import { fileRules, uploadRules } from './import.messages.ts';
+import { openXlsx } from './import.xlsx.ts';
 import { checkZip, isCompoundFile, isEncryptedOffice, isZip, ZipRefused } from './import.zip.ts';
 
 export interface Upload {
@@ -109,16 +110,11 @@ export interface Workbook {
   progress(): number;
 }
 
-/** Columns past this one are not read (a real sheet has a few dozen). */
-const MAX_COLUMNS = 200;
-
 /**
  * The visible sheets of a stored file, each a stream of rows. `styles` reads number formats (for
  * "65%" cells), which costs time; only a sheet with a percentage column needs it.
  */
 export function openWorkbook(path: string, format: ImportFormat, opts: { styles?: boolean } = {}): Workbook {
-  const size = fs.statSync(path).size || 1;
-  let read = 0;
   if (format === 'csv') {
     let fraction = 0;
     return {
@@ -139,44 +135,7 @@ export function openWorkbook(path: string, format: ImportFormat, opts: { styles?
       })(),
     };
   }
-  return {
-    progress: () => Math.min(1, read / size),
-    sheets: (async function* () {
-      // exceljs costs ≈0.3 s to load: only when a sheet is read, not at start-up.
-      const { default: ExcelJS } = await import('exceljs');
-      const counter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          read += chunk.length;
-          done(null, chunk);
-        },
-      });
-      const input = fs.createReadStream(path).pipe(counter);
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-        sharedStrings: 'cache',
-        styles: opts.styles ? 'cache' : 'ignore',
-        hyperlinks: 'ignore',
-        worksheets: 'emit',
-        entries: 'ignore',
-      });
-      for await (const ws of reader) {
-        const state = (ws as unknown as { state?: string }).state;
-        if (state === 'hidden' || state === 'veryHidden') continue;
-        yield {
-          name: (ws as unknown as { name?: string }).name ?? 'Sheet',
-          rows: (async function* () {
-            for await (const row of ws) {
-              const cells: (Cell | undefined)[] = [];
-              row.eachCell((cell, col) => {
-                if (col > MAX_COLUMNS) return;
-                cells[col - 1] = cellOf(cell.value, opts.styles ? cell.numFmt : undefined);
-              });
-              yield { rowNumber: row.number, cells };
-            }
-          })(),
-        };
-      }
-    })(),
-  };
+  return openXlsx(path, opts);
 }
 
 /** Why a workbook could not be read, kept short and free of the file's own content. */

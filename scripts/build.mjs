@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = path.join(root, 'dist/ovop.mjs');
@@ -30,6 +29,8 @@ export function bundleIsFresh() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--if-stale') && bundleIsFresh()) process.exit(0);
+  // Loaded here only: bin/ovop.mjs imports this file on every start, for bundleIsFresh.
+  const { build } = await import('esbuild');
   await build({
     entryPoints: [path.join(root, 'src/cli.ts')],
     outfile,

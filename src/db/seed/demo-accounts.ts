@@ -49,17 +49,30 @@ export const DEMO_ACCOUNTS: {
   { email: 'ikm@ovop.test', name: 'Pemilik IKM (demo)', role: 'pemilik_ikm', regionCode: '81.71' },
 ];
 
+let demoHash: Promise<string> | undefined;
+
+/**
+ * The demo accounts' one password hash, made once per process. One hash for all: the password is
+ * published, so a shared salt tells nothing. `ovop serve --demo` starts it before the database
+ * opens, so the hash runs on a libuv thread while PGlite boots.
+ */
+export function demoPasswordHash(): Promise<string> {
+  demoHash ??= hashPassword(DEMO_PASSWORD);
+  return demoHash;
+}
+
 /** Creates the demo accounts that do not exist yet (password `ovop-demo`). */
 export async function seedDemoAccounts(db: Db, provinceCode: string): Promise<void> {
   const actor = systemActor('seed');
-  const missing = [];
+  const missing: (typeof DEMO_ACCOUNTS)[number][] = [];
   for (const account of DEMO_ACCOUNTS) if (!(await findUserByEmail(db, account.email))) missing.push(account);
   if (missing.length === 0) return;
-  // One hash for all: the password is published, so a shared salt tells nothing, and the first
-  // start listens ≈0.5 s sooner than with seven argon2 hashes on two CPUs.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const account of missing)
-    await createUser(db, actor, { ...account, locale: 'id', password: DEMO_PASSWORD }, provinceCode, {
-      passwordHash,
-    });
+  const passwordHash = await demoPasswordHash();
+  // One transaction: one commit to disk instead of seven.
+  await db.transaction(async (tx) => {
+    for (const account of missing)
+      await createUser(tx, actor, { ...account, locale: 'id', password: DEMO_PASSWORD }, provinceCode, {
+        passwordHash,
+      });
+  });
 }

@@ -406,6 +406,42 @@ describe('damaged files and early stops', () => {
     expect(openFds()).toBe(fds);
   });
 
+  it('refuses XML nested too deeply and a cell of megabytes before holding them, and closes the file', async () => {
+    const fds = openFds();
+    const deep = handXlsx({
+      sheets: [{ name: 'Data', data: `<row r="1"><c r="A1"><v>1</v></c></row>${'<x>'.repeat(100_000)}` }],
+    });
+    await expect(readAll(fileOf(deep))).rejects.toThrow('the XML nests deeper than 64 levels');
+    const hugeCell = handXlsx({
+      sheets: [
+        {
+          name: 'Data',
+          data: `<row r="1"><c r="A1" t="inlineStr"><is><t>${'a'.repeat(3 << 20)}</t></is></c></row>`,
+        },
+      ],
+    });
+    await expect(readAll(fileOf(hugeCell))).rejects.toThrow('a cell or tag of the file is larger than 1 MB');
+    // Split into many CDATA sections, each small: the cell's whole text is still counted.
+    const pieces = handXlsx({
+      sheets: [
+        {
+          name: 'Data',
+          data: `<row r="1"><c r="A1" t="str"><v>${'<![CDATA[bbbbbbbb]]>'.repeat(200_000)}</v></c></row>`,
+        },
+      ],
+    });
+    await expect(readAll(fileOf(pieces))).rejects.toThrow('a cell or tag of the file is larger than 1 MB');
+    const hugeShared = handXlsx({
+      sheets: [{ name: 'Data', data: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }],
+      shared: `<si>${'<r><t>cccccccccc</t></r>'.repeat(200_000)}</si>`,
+    });
+    await expect(readAll(fileOf(hugeShared))).rejects.toThrow(
+      'a cell or tag of the file is larger than 1 MB',
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    expect(openFds()).toBe(fds);
+  });
+
   it('closes the file when the reader stops early, whichever loop is left', async () => {
     const file = fileOf(sheetOf(5000));
     const fds = openFds();

@@ -443,37 +443,47 @@ async function locate(
   const close = async () => {
     await sheets.return?.(undefined);
   };
-  for (;;) {
-    const next = await sheets.next();
-    if (next.done) return undefined;
-    const sheet = next.value;
-    const rows = sheet.rows[Symbol.asyncIterator]();
-    if (job.sheetName && sheet.name !== job.sheetName) {
-      await drain(rows);
-      continue;
+  try {
+    return await findSheet();
+  } catch (err) {
+    // Closed here: a caller that never gets the sheet cannot close it.
+    await close().catch(() => {});
+    throw err;
+  }
+
+  async function findSheet() {
+    for (;;) {
+      const next = await sheets.next();
+      if (next.done) return undefined;
+      const sheet = next.value;
+      const rows = sheet.rows[Symbol.asyncIterator]();
+      if (job.sheetName && sheet.name !== job.sheetName) {
+        await drain(rows);
+        continue;
+      }
+      const top: SheetRow[] = [];
+      while (top.length < HEADER_SCAN_ROWS) {
+        const r = await rows.next();
+        if (r.done) break;
+        if (r.value.cells.some(Boolean)) top.push(r.value);
+      }
+      const header = findHeader(
+        job.kind,
+        top.map((r) => ({ rowNumber: r.rowNumber, texts: texts(r) })),
+      );
+      if (!header) {
+        await drain(rows);
+        continue;
+      }
+      return {
+        sheet: sheet.name,
+        header,
+        rows,
+        pending: top.filter((r) => r.rowNumber > header.headerRow),
+        progress: workbook.progress,
+        close,
+      };
     }
-    const top: SheetRow[] = [];
-    while (top.length < HEADER_SCAN_ROWS) {
-      const r = await rows.next();
-      if (r.done) break;
-      if (r.value.cells.some(Boolean)) top.push(r.value);
-    }
-    const header = findHeader(
-      job.kind,
-      top.map((r) => ({ rowNumber: r.rowNumber, texts: texts(r) })),
-    );
-    if (!header) {
-      await drain(rows);
-      continue;
-    }
-    return {
-      sheet: sheet.name,
-      header,
-      rows,
-      pending: top.filter((r) => r.rowNumber > header.headerRow),
-      progress: workbook.progress,
-      close,
-    };
   }
 }
 
@@ -588,20 +598,21 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
     });
     return;
   }
-  await rt.db
-    .update(importJobs)
-    .set({ sheetName: located.sheet, headerRow: located.header.headerRow, columns: located.header.labels })
-    .where(eq(importJobs.id, job.id));
-  const ctx = await contextFor(rt, job, actor, located.header);
-  const handler = HANDLERS[job.kind];
-  const rowCtx = {
-    kind: job.kind,
-    header: located.header,
-    regions: ctx.regions,
-    defaultKabkota: defaultKabkota(actor),
-  };
-  const counts = { total: 0, valid: 0, partial: 0, invalid: 0, read: 0 };
+  // From here on the file is open: whatever fails, the finally below closes it.
   try {
+    await rt.db
+      .update(importJobs)
+      .set({ sheetName: located.sheet, headerRow: located.header.headerRow, columns: located.header.labels })
+      .where(eq(importJobs.id, job.id));
+    const ctx = await contextFor(rt, job, actor, located.header);
+    const handler = HANDLERS[job.kind];
+    const rowCtx = {
+      kind: job.kind,
+      header: located.header,
+      regions: ctx.regions,
+      defaultKabkota: defaultKabkota(actor),
+    };
+    const counts = { total: 0, valid: 0, partial: 0, invalid: 0, read: 0 };
     // The next batch is read and parsed while this one's checks run in the database.
     for await (const batch of readAhead(
       batches(located, BATCH[job.kind] * 2, (row) => readRow(rowCtx, row.rowNumber, row.cells)),
@@ -660,25 +671,26 @@ async function runImport(rt: ImportRuntime, jobId: string): Promise<void> {
     await stopWith(rt.db, job, fileRules.noHeader, { required: requiredHeaders(job.kind, actor.lang) });
     return;
   }
-  const ctx = await contextFor(rt, job, actor, located.header);
-  const handler = HANDLERS[job.kind];
-  const rowCtx = {
-    kind: job.kind,
-    header: located.header,
-    regions: ctx.regions,
-    defaultKabkota: defaultKabkota(actor),
-  };
   const counts = {
     created: job.createdCount,
     updated: job.updatedCount,
     skipped: job.skippedCount,
     read: job.rowsRead,
   };
-  const cursor = job.cursorRow;
-  // Rows of batches already committed are passed over unread.
-  const read = (row: SheetRow) =>
-    row.rowNumber <= cursor ? undefined : readRow(rowCtx, row.rowNumber, row.cells);
+  // From here on the file is open: whatever fails, the finally below closes it.
   try {
+    const ctx = await contextFor(rt, job, actor, located.header);
+    const handler = HANDLERS[job.kind];
+    const rowCtx = {
+      kind: job.kind,
+      header: located.header,
+      regions: ctx.regions,
+      defaultKabkota: defaultKabkota(actor),
+    };
+    const cursor = job.cursorRow;
+    // Rows of batches already committed are passed over unread.
+    const read = (row: SheetRow) =>
+      row.rowNumber <= cursor ? undefined : readRow(rowCtx, row.rowNumber, row.cells);
     // The next batch is read and parsed while this one is written (writes stay in sheet order).
     for await (const batch of readAhead(batches(located, BATCH[job.kind], read))) {
       if (batch.lastRow <= cursor) continue;

@@ -109,20 +109,53 @@ interface Saxes {
   SaxesParser: new (opts: { position: boolean }) => SaxesParser<{ position: boolean }>;
 }
 
-/** A saxes parser calling the handlers with local names; a malformed document throws from write/close. */
-function parser(saxes: Saxes, h: Handlers): SaxesParser<{ position: boolean }> {
+/** Deeper than any spreadsheet part nests (a sheet goes about six levels down). */
+const MAX_DEPTH = 64;
+/**
+ * The most characters between two XML events (a text node, a tag with its attributes). Excel's
+ * cells hold at most 32,767; past this the file is hostile, refused before the parser buffers it.
+ */
+const MAX_TOKEN_CHARS = 1 << 20;
+
+interface Parser {
+  /** Feeds text to the parser; a malformed or hostile document throws. */
+  write(text: string): void;
+  close(): void;
+}
+
+/** A saxes parser calling the handlers with local names, bounded in nesting and token size. */
+function parser(saxes: Saxes, h: Handlers): Parser {
   const p = new saxes.SaxesParser({ position: false });
   const { open, text, close } = h;
-  if (open) p.on('opentag', (t) => open(local(t.name), (t as SaxesTagPlain).attributes));
-  if (text) {
-    p.on('text', text);
-    p.on('cdata', text);
-  }
-  if (close) p.on('closetag', (t) => close(local(t.name)));
+  let depth = 0;
+  let sinceEvent = 0;
+  p.on('opentag', (t) => {
+    sinceEvent = 0;
+    if (++depth > MAX_DEPTH) throw new Error(`the XML nests deeper than ${MAX_DEPTH} levels`);
+    open?.(local(t.name), (t as SaxesTagPlain).attributes);
+  });
+  p.on('closetag', (t) => {
+    sinceEvent = 0;
+    depth--;
+    close?.(local(t.name));
+  });
+  const onText = (s: string) => {
+    sinceEvent = 0;
+    text?.(s);
+  };
+  p.on('text', onText);
+  p.on('cdata', onText);
   p.on('error', (err) => {
     throw err;
   });
-  return p;
+  return {
+    write(chunk: string) {
+      sinceEvent += chunk.length;
+      p.write(chunk);
+      if (sinceEvent > MAX_TOKEN_CHARS) throw new Error('a cell or tag of the file is larger than 1 MB');
+    },
+    close: () => void p.close(),
+  };
 }
 
 /**
@@ -289,7 +322,9 @@ async function sharedStrings(parts: Parts, part: string): Promise<string[]> {
       else if (tag === 'rPh') phonetic++;
     },
     text: (t) => {
-      if (inT) text += t;
+      if (!inT) return;
+      text += t;
+      if (text.length > MAX_TOKEN_CHARS) throw new Error('a cell or tag of the file is larger than 1 MB');
     },
     close: (tag) => {
       if (tag === 't') inT = false;
@@ -432,6 +467,8 @@ function sheetHandlers(
     text(t) {
       if (capture === 'v') value += t;
       else if (capture === 't') inline += t;
+      if ((value?.length ?? 0) + (inline?.length ?? 0) > MAX_TOKEN_CHARS)
+        throw new Error('a cell or tag of the file is larger than 1 MB');
     },
     close(tag) {
       if (!inData) return;

@@ -100,7 +100,11 @@ describe('enrolment from a gap analysis', () => {
   it('refuses a finished programme, a programme of another kind and no programme, writing nothing', async () => {
     const over = await admin.post(`${gapsUrl()}/enrol`, { kind: 'training', programmeId: trainingOver });
     expect(over.status).toBe(422);
-    expect(textOf(await over.text())).toContain('Program "Pelatihan Pewarnaan Alam 2024" sudah selesai');
+    const overHtml = await over.text();
+    expect(textOf(overHtml)).toContain('Program "Pelatihan Pewarnaan Alam 2024" sudah selesai');
+    // The error summary's link leads to the refused need's select, which names its error.
+    expect(overHtml).toContain('href="#f-programmeId"');
+    expect(overHtml).toMatch(/<select id="f-programmeId"[^>]*aria-describedby="f-programmeId-error"/);
     const mismatch = await admin.post(`${gapsUrl()}/enrol`, { kind: 'training', programmeId: promotion });
     expect(mismatch.status).toBe(422);
     expect(textOf(await mismatch.text())).toContain(

@@ -10,6 +10,7 @@ import {
   Checkbox,
   EmptyState,
   ErrorSummary,
+  fieldId,
   Form,
   LinkButton,
   PageHeading,
@@ -711,7 +712,9 @@ function NeedEnrolment(props: {
   const n = props.row.nomination;
   const open = props.need?.open ?? [];
   const taking = props.need?.taking ?? [];
-  const selectId = `enrol-${props.kind}`;
+  // The refused need's select takes the id the error summary links to.
+  const selectId = props.error ? fieldId('programmeId') : `enrol-${props.kind}`;
+  const errorId = `${selectId}-error`;
   return (
     <>
       {taking.map((p) => (
@@ -722,8 +725,18 @@ function NeedEnrolment(props: {
           <input type="hidden" name="kind" value={props.kind} />
           <div class={props.error ? 'field field-error' : 'field'}>
             <label for={selectId}>{c('enrolIn')}</label>
-            {props.error && <p class="error-message">{props.error}</p>}
-            <select id={selectId} name="programmeId" class="input">
+            {props.error && (
+              <p class="error-message" id={errorId}>
+                {props.error}
+              </p>
+            )}
+            <select
+              id={selectId}
+              name="programmeId"
+              class="input"
+              aria-invalid={props.error ? 'true' : undefined}
+              aria-describedby={props.error ? errorId : undefined}
+            >
               {open.map((p) => (
                 <option value={p.id}>{`${p.title} (${programmeDates(p, lang)})`}</option>
               ))}

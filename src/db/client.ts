@@ -39,12 +39,18 @@ function pgliteVersion(): string {
   return pkg.version;
 }
 
-/** What the migrated template holds besides an empty cluster: the schema and the base data. */
+/**
+ * What makes the migrated template besides an empty cluster: the schema, the base data and the code
+ * that writes it (seedBase, seedDefaultRubrics). Broad on purpose: a needless rebuild costs one
+ * slower first start until `npm install` or the bench remakes it; a stale template would be wrong.
+ */
 const TEMPLATE_INPUTS = [
   'src/db/migrations',
   'src/db/seed/data',
+  'src/db/seed/index.ts',
   'src/db/seed/regions.ts',
   'src/features/assessment/rubric.defaults.ts',
+  'src/features/assessment/rubrics.service.ts',
   'src/platform/domain.ts',
 ];
 

@@ -14,9 +14,10 @@ import { setTimeZone } from './platform/format.ts';
 import { log, setLogLevel } from './platform/log.ts';
 
 /** Opens the database named by the configuration and brings its schema and base data up to date. */
-export async function prepareDatabase(config: Config): Promise<Database> {
+/** Opens the database, migrates it and checks the base data; `demo` prefers the demo template for a new PGlite dir. */
+export async function prepareDatabase(config: Config, opts: { demo?: boolean } = {}): Promise<Database> {
   setTimeZone(config.TIME_ZONE);
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, opts);
   try {
     await migrate(database);
     await seedBase(database.db);
@@ -66,7 +67,10 @@ export async function startServer(opts: {
   // Hashed on a libuv thread while the database opens (unused when the accounts exist already).
   if (opts.demo) demoPasswordHash().catch(() => {});
   // The app's modules load while the database opens (start-up time is a budget: DESIGN.md §6).
-  const [database, { createApp }] = await Promise.all([prepareDatabase(config), import('./app.ts')]);
+  const [database, { createApp }] = await Promise.all([
+    prepareDatabase(config, { demo: opts.demo }),
+    import('./app.ts'),
+  ]);
   const deps = await buildDeps(config, database);
   const seedContext = { db: database.db, config, files: deps.files };
   if (opts.demo) await seedDemo(seedContext, { only: ['accounts'] });

@@ -47,6 +47,7 @@ function pgliteVersion(): string {
 const TEMPLATE_INPUTS = [
   'src/db/migrations',
   'src/db/seed/data',
+  'src/db/seed/demo-accounts.ts',
   'src/db/seed/index.ts',
   'src/db/seed/regions.ts',
   'src/features/assessment/rubric.defaults.ts',
@@ -61,9 +62,10 @@ const TEMPLATE_INPUTS = [
  * the base data in (regions, default rubrics), keyed by the content of what makes them, so a new
  * migration or seed never meets a stale copy (the empty one serves until the template is remade).
  */
-export function pgliteTemplatePath(kind: 'empty' | 'migrated'): string {
+export function pgliteTemplatePath(kind: 'empty' | 'migrated' | 'demo'): string {
   const base = projectPath('node_modules/.cache/ovop');
   if (kind === 'empty') return path.join(base, `pglite-${pgliteVersion()}-empty`);
+  if (kind === 'demo') return `${pgliteTemplatePath('migrated')}-demo`;
   const hash = crypto.createHash('sha256');
   for (const input of TEMPLATE_INPUTS) {
     const full = projectPath(input);
@@ -79,9 +81,12 @@ export function pgliteTemplatePath(kind: 'empty' | 'migrated'): string {
   return path.join(base, `pglite-${pgliteVersion()}-schema-${hash.digest('hex').slice(0, 12)}`);
 }
 
-/** The best cached cluster for a fresh data dir: the migrated one when current, else the empty one. */
-function pgliteTemplate(): string | undefined {
-  for (const kind of ['migrated', 'empty'] as const) {
+/**
+ * The best cached cluster for a fresh data dir: for a demo start the one with the demo accounts,
+ * else the migrated one when current, else the empty one.
+ */
+function pgliteTemplate(demo: boolean): string | undefined {
+  for (const kind of demo ? (['demo', 'migrated', 'empty'] as const) : (['migrated', 'empty'] as const)) {
     const dir = pgliteTemplatePath(kind);
     if (fs.existsSync(path.join(dir, 'PG_VERSION'))) return dir;
   }
@@ -89,14 +94,17 @@ function pgliteTemplate(): string | undefined {
 }
 
 /** Opens the embedded PGlite database in `dataDir/pgdata`, holding the directory's lock while open. */
-export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
+export async function openPglite(
+  dataDir: string,
+  opts: { loadDataDir?: Blob; demo?: boolean } = {},
+): Promise<Database> {
   const release = lockDataDir(dataDir);
   try {
     const pgdata = path.join(dataDir, 'pgdata');
     const fresh = !fs.existsSync(path.join(pgdata, 'PG_VERSION'));
     const loadDataDir = opts.loadDataDir;
     if (fresh && !loadDataDir) {
-      const template = pgliteTemplate();
+      const template = pgliteTemplate(opts.demo === true);
       // Synchronous on purpose: fs.promises.cp takes three times as long over its ≈1,400 files.
       if (template) fs.cpSync(template, pgdata, { recursive: true });
     }
@@ -146,11 +154,11 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   return { db, kind: 'postgres', close: () => pool.end() };
 }
 
-export function openDatabase(config: {
-  DATABASE_URL?: string | undefined;
-  dataDir: string;
-}): Promise<Database> {
-  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPglite(config.dataDir);
+export function openDatabase(
+  config: { DATABASE_URL?: string | undefined; dataDir: string },
+  opts: { demo?: boolean } = {},
+): Promise<Database> {
+  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPglite(config.dataDir, opts);
 }
 
 /** Runs raw SQL and returns its rows (both drivers answer with `{ rows }`). Cast numbers in SQL. */

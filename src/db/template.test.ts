@@ -7,7 +7,10 @@ import { COMMODITIES } from '../platform/domain.ts';
 import { type Database, openPglite, queryRows } from './client.ts';
 import { migrate } from './migrate.ts';
 import { seedBase } from './seed/index.ts';
-import { installationSecret } from './seed/settings.ts';
+import { getSetting, installationSecret } from './seed/settings.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.ts';
+import { findUserByEmail } from '../features/users/users.service.ts';
+import { verifyPassword } from '../platform/auth/password.ts';
 import { prepareTemplate } from './template.ts';
 
 const count = async (database: Database, table: string) =>
@@ -54,10 +57,31 @@ describe('a fresh PGlite data dir from the installed template', () => {
     }
   }, 60_000);
 
+  it('starts a demo data dir with the demo accounts already made, and nothing else of the demo', async () => {
+    const database = await openPglite(fresh(), { demo: true });
+    try {
+      const emails = await queryRows<{ email: string }>(
+        database.db,
+        sql`select email from users order by email`,
+      );
+      expect(emails.map((e) => e.email)).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
+      expect(await getSetting(database.db, 'demo_steps')).toEqual(['accounts']);
+      expect(await count(database, 'ikm')).toBe(0);
+      expect(await getSetting(database.db, 'secret')).toBeUndefined();
+      const admin = await findUserByEmail(database.db, 'admin@ovop.test');
+      expect(await verifyPassword(admin!.passwordHash, DEMO_PASSWORD)).toBe(true);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+
   it('gives each installation its own secret', async () => {
     const secrets: string[] = [];
-    for (const dir of [fresh(), fresh()]) {
-      const database = await openPglite(dir);
+    for (const [dir, demo] of [
+      [fresh(), false],
+      [fresh(), true],
+    ] as const) {
+      const database = await openPglite(dir, { demo });
       try {
         secrets.push(await installationSecret(database.db));
       } finally {

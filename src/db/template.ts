@@ -4,13 +4,16 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { openPglite, pgliteExtensions, pgliteTemplatePath } from './client.ts';
 import { migrate } from './migrate.ts';
-import { seedBase } from './seed/index.ts';
+import { loadConfig } from '../config.ts';
+import { FileStore } from '../platform/files.ts';
+import { seedBase, seedDemo } from './seed/index.ts';
 
 /**
  * Makes the cached PGlite clusters that openPglite copies into a fresh data dir: the empty one
  * (initdb, ≈5 s here) and the migrated one (every migration applied and the base data every
  * installation starts with: regions, default rubrics; never a secret or an account, which each
- * installation's first start makes). Returns the migrated one's path.
+ * installation's first start makes), and a copy of it with the demo accounts. Returns the migrated
+ * one's path.
  */
 export async function prepareTemplate(): Promise<string> {
   const empty = pgliteTemplatePath('empty');
@@ -40,9 +43,32 @@ export async function prepareTemplate(): Promise<string> {
     },
     'pgdata',
   );
+  // The same with the demo accounts, for `ovop serve --demo` on an empty data dir (`npm start` on a
+  // new install): their hashing and seven cold inserts cost ≈0.3 s of the first start. The demo
+  // password is published, so a hash shared by the installations made here tells nothing.
+  const demo = pgliteTemplatePath('demo');
+  await build(
+    demo,
+    async (dir) => {
+      fs.cpSync(migrated, path.join(dir, 'pgdata'), { recursive: true });
+      const database = await openPglite(dir);
+      try {
+        await seedDemo(
+          { db: database.db, config: loadConfig({ DATA_DIR: dir }), files: new FileStore(dir) },
+          {
+            only: ['accounts'],
+          },
+        );
+      } finally {
+        await database.close();
+      }
+    },
+    'pgdata',
+  );
   // Older migrated copies (from before a new migration) are never used again.
+  const current = new Set([migrated, demo]);
   for (const dir of fs.readdirSync(path.dirname(migrated)))
-    if (dir.includes('-schema-') && path.join(path.dirname(migrated), dir) !== migrated)
+    if (dir.includes('-schema-') && !current.has(path.join(path.dirname(migrated), dir)))
       fs.rmSync(path.join(path.dirname(migrated), dir), { recursive: true, force: true });
   return migrated;
 }

@@ -403,7 +403,8 @@ describe('damaged files and early stops', () => {
       'a part the workbook names is missing from the file',
     );
     await new Promise((r) => setTimeout(r, 50));
-    expect(openFds()).toBe(fds);
+    // At most as many as before: other work in this worker (a database pool) may close its own meanwhile.
+    expect(openFds()).toBeLessThanOrEqual(fds);
   });
 
   it('refuses XML nested too deeply and a cell of megabytes before holding them, and closes the file', async () => {
@@ -439,7 +440,8 @@ describe('damaged files and early stops', () => {
       'a cell or tag of the file is larger than 1 MB',
     );
     await new Promise((r) => setTimeout(r, 50));
-    expect(openFds()).toBe(fds);
+    // At most as many as before: other work in this worker (a database pool) may close its own meanwhile.
+    expect(openFds()).toBeLessThanOrEqual(fds);
   });
 
   it('closes the file when the reader stops early, whichever loop is left', async () => {
@@ -468,7 +470,8 @@ describe('damaged files and early stops', () => {
     }
     expect(names).toEqual(['Data', 'Lain']);
     await new Promise((r) => setTimeout(r, 50));
-    expect(openFds()).toBe(fds);
+    // At most as many as before: other work in this worker (a database pool) may close its own meanwhile.
+    expect(openFds()).toBeLessThanOrEqual(fds);
   });
 
   it('reports progress from 0 to 1 as the sheet is read, rising', async () => {

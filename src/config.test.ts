@@ -32,6 +32,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: path.join(file, 'data') })).toThrowError(/DATA_DIR/);
   });
 
+  it('names PGLITE_SHARED_BUFFERS_MB when it is not a size in MB', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).PGLITE_SHARED_BUFFERS_MB).toBe(32);
+    expect(loadConfig({ DATA_DIR: dir(), PGLITE_SHARED_BUFFERS_MB: '64' }).PGLITE_SHARED_BUFFERS_MB).toBe(64);
+    for (const bad of ['0', '32MB', '1.5', '5000'])
+      expect(() => loadConfig({ DATA_DIR: dir(), PGLITE_SHARED_BUFFERS_MB: bad })).toThrowError(
+        /PGLITE_SHARED_BUFFERS_MB/,
+      );
+  });
+
   it('names every bad variable', () => {
     try {
       loadConfig({ DATA_DIR: dir(), PORT: 'eighty', TIME_ZONE: 'Mars/Olympus' });

@@ -5,6 +5,9 @@ import { z } from 'zod';
 /** Thrown when the environment cannot start the app; the message names the variable at fault. */
 export class ConfigError extends Error {}
 
+/** PGLITE_SHARED_BUFFERS_MB's default, also for the tests' and tools' databases (ADR 0007). */
+export const DEFAULT_SHARED_BUFFERS_MB = 32;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -54,6 +57,10 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+  // The embedded database's page cache. PostgreSQL's default (128 MB) costs about half a second of
+  // every start (PGlite clears it in WASM memory) and 100 MB of resident memory; a province's
+  // registry fits in far less (ADR 0007).
+  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(1024).default(DEFAULT_SHARED_BUFFERS_MB),
   TRUST_PROXY: z
     .enum(['0', '1', 'true', 'false'])
     .default('0')

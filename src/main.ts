@@ -83,12 +83,14 @@ export async function startServer(opts: {
   log.info('listening', { url, db: database.kind, ms: Math.round(performance.now() - started) });
   if (opts.demo && !opts.quiet) printDemoAccounts(url);
   const ready = opts.demo
-    ? seedDemo(seedContext).then(
-        (ran) => {
-          if (ran.length) log.info('demo data ready', { steps: ran });
-        },
-        (err) => log.error('demo data failed', { err }),
-      )
+    ? firstAnswerOrIdle(server, DEMO_DATA_AFTER_MS)
+        .then(() => seedDemo(seedContext))
+        .then(
+          (ran) => {
+            if (ran.length) log.info('demo data ready', { steps: ran });
+          },
+          (err) => log.error('demo data failed', { err }),
+        )
     : Promise.resolve();
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -98,6 +100,26 @@ export async function startServer(opts: {
     return closing;
   };
   return { url, server, ready, close };
+}
+
+/** The rest of the demo data waits this long for the first request to be answered. */
+const DEMO_DATA_AFTER_MS = 1000;
+
+/**
+ * Settles when the server has answered its first request, or after `ms` without one: the demo data's
+ * statements hold the embedded database (one connection, on this thread) for seconds, and the first
+ * page someone opens should not wait behind them.
+ */
+function firstAnswerOrIdle(server: ServerType, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    server.once('request', (_req, res) =>
+      res.once('finish', () => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
+  });
 }
 
 function printDemoAccounts(url: string): void {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMODITIES } from '../platform/domain.ts';
-import { type Database, openPglite, queryRows } from './client.ts';
+import { type Database, openDatabase, openPglite, queryRows } from './client.ts';
+import { loadConfig } from '../config.ts';
 import { migrate } from './migrate.ts';
 import { seedBase } from './seed/index.ts';
 import { getSetting, installationSecret } from './seed/settings.ts';
@@ -72,6 +73,37 @@ describe('a fresh PGlite data dir from the installed template', () => {
       expect(await verifyPassword(admin!.passwordHash, DEMO_PASSWORD)).toBe(true);
     } finally {
       await database.close();
+    }
+  }, 60_000);
+
+  it('starts over from the template when an earlier copy was interrupted', async () => {
+    const dir = fresh();
+    // What a start killed during the copy leaves: a half-written copy beside an empty pgdata.
+    fs.mkdirSync(path.join(dir, 'pgdata.partial', 'base'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'pgdata.partial', 'base', 'half'), 'x');
+    fs.mkdirSync(path.join(dir, 'pgdata'));
+    const database = await openPglite(dir);
+    try {
+      expect(await count(database, 'rubrics')).toBe(COMMODITIES.length);
+      expect(fs.existsSync(path.join(dir, 'pgdata.partial'))).toBe(false);
+      expect(fs.existsSync(path.join(dir, 'pgdata', 'PG_VERSION'))).toBe(true);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+
+  it('sizes its page cache from PGLITE_SHARED_BUFFERS_MB', async () => {
+    for (const [env, shown] of [
+      [{}, '32MB'],
+      [{ PGLITE_SHARED_BUFFERS_MB: '48' }, '48MB'],
+    ] as const) {
+      const database = await openDatabase(loadConfig({ DATA_DIR: fresh(), ...env }));
+      try {
+        const [row] = await queryRows<{ shared_buffers: string }>(database.db, sql`show shared_buffers`);
+        expect(row!.shared_buffers).toBe(shown);
+      } finally {
+        await database.close();
+      }
     }
   }, 60_000);
 

@@ -178,7 +178,17 @@ export async function checkRegion(
   input: { kabkotaCode: string; kecamatanCode?: string | undefined },
   errors: RuleErrors,
 ): Promise<void> {
-  const index = await regionIndex(db);
+  checkRegionIn(await regionIndex(db), actor, env, input, errors);
+}
+
+/** checkRegion with the region index at hand (an import checks thousands of rows with one index). */
+export function checkRegionIn(
+  index: Map<string, RegionInfo>,
+  actor: Actor,
+  env: RegistryEnv,
+  input: { kabkotaCode: string; kecamatanCode?: string | undefined },
+  errors: RuleErrors,
+): void {
   const kabkota = index.get(input.kabkotaCode);
   if (!kabkota || kabkota.level !== 'kabupaten_kota' || kabkota.provinceCode !== env.provinceCode) {
     errors.add('kabkotaCode', registryRules.kabkotaUnknown);

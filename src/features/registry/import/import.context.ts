@@ -2,12 +2,12 @@
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { ImportKind, ImportMode } from '../../../platform/registry-import-domain.ts';
-import type { RegionInfo, RegistryEnv } from '../registry.service.ts';
+import { checkRegionIn, type RegionInfo, type RegistryEnv, RuleErrors } from '../registry.service.ts';
 import type { SizeThresholds } from '../size-class.ts';
 import type { HeaderMap } from './import.columns.ts';
 import { importRules } from './import.messages.ts';
 import type { RegionResolver } from './import.resolve.ts';
-import { addProblem, type Draft } from './import.rows.ts';
+import { addProblem, columnOfField, type Draft } from './import.rows.ts';
 
 export interface BatchContext {
   kind: ImportKind;
@@ -58,6 +58,18 @@ export function markDuplicate(
   else
     addProblem(ctx.kind, draft, null, importRules.duplicateInSheet, { row: first, what: message.what ?? '' });
   return true;
+}
+
+/** Region and scope of each row that parsed: the registry's own check, with the run's region index. */
+export function checkRegions(ctx: BatchContext, drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (!d.data) continue;
+    const errors = new RuleErrors();
+    const data = d.data as { kabkotaCode: string; kecamatanCode?: string };
+    checkRegionIn(ctx.regionIndex, ctx.actor, ctx.env, data, errors);
+    for (const [field, key] of Object.entries(errors.fields))
+      addProblem(ctx.kind, d, columnOfField(ctx.kind, field), key, errors.params);
+  }
 }
 
 /** A comma-separated list as one SQL parameter (`= any(string_to_array($1, ','))`), safe for codes and ids. */

@@ -15,19 +15,20 @@ import { newId } from '../../../platform/ids.ts';
 import type { ImportMode } from '../../../platform/registry-import-domain.ts';
 import type { IkmInput } from '../registry.forms.ts';
 import { registryRules } from '../registry.messages.ts';
-import { canWriteIkm, checkRegion, ikmDerivedSql, regionName, RuleErrors } from '../registry.service.ts';
+import { canWriteIkm, ikmDerivedSql, regionName } from '../registry.service.ts';
 import { sizeClassOf } from '../size-class.ts';
 import { cellText } from './import.cells.ts';
 import {
   type BatchContext,
   type BatchResult,
+  checkRegions,
   csvParam,
   type KindHandler,
   markDuplicate,
 } from './import.context.ts';
 import { importRules } from './import.messages.ts';
 import { norm } from './import.resolve.ts';
-import { addProblem, columnOfField, type Draft, writable } from './import.rows.ts';
+import { addProblem, type Draft, writable } from './import.rows.ts';
 
 type IkmRow = typeof ikm.$inferSelect;
 
@@ -61,19 +62,7 @@ async function checkBatch(
       });
   }
   // Region and scope: the registry's own check, row by row (the region index is in memory).
-  for (const d of live()) {
-    const errors = new RuleErrors();
-    const data = dataOf(d);
-    await checkRegion(
-      db,
-      ctx.actor,
-      ctx.env,
-      { kabkotaCode: data.kabkotaCode, kecamatanCode: data.kecamatanCode },
-      errors,
-    );
-    for (const [field, key] of Object.entries(errors.fields))
-      addProblem('ikm', d, columnOfField('ikm', field), key, errors.params);
-  }
+  checkRegions(ctx, drafts);
   for (const d of live()) targets.set(d, {});
   // The sentra named in the row, among the live sentra of the row's kab/kota.
   const withSentra = live().filter(

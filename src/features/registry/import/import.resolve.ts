@@ -24,6 +24,22 @@ const fail = <T>(key: string, params: Record<string, string | number>): Resolved
 /** Words compared without case, accents or punctuation. */
 export const norm = normalizeHeader;
 
+/**
+ * norm for the words a sheet repeats row after row (places, units, periods, yes/no): each spelling is
+ * normalised once per process (up to a bound, so a sheet of unique values cannot grow it for ever).
+ */
+const normWord = (() => {
+  const known = new Map<string, string>();
+  return (raw: string): string => {
+    let n = known.get(raw);
+    if (n === undefined) {
+      n = normalizeHeader(raw);
+      if (known.size < 10_000) known.set(raw, n);
+    }
+    return n;
+  };
+})();
+
 const KAB_PREFIX = /^(kabupaten|kab|kab\.)\s+/;
 const KOTA_PREFIX = /^(kota|kodya|kotamadya)\s+/;
 
@@ -94,7 +110,7 @@ export function regionResolver(
         const found = kemendagri ?? bps;
         return found ? ok(found.region.code) : fail(importRules.kabkotaNotFound, { value: text });
       }
-      const n = norm(text);
+      const n = normWord(text);
       const wantsKota = KOTA_PREFIX.test(n);
       const wantsKab = KAB_PREFIX.test(n);
       const bare = n.replace(KAB_PREFIX, '').replace(KOTA_PREFIX, '');
@@ -117,7 +133,7 @@ export function regionResolver(
           ? ok(r.code)
           : fail(importRules.kecamatanNotFound, { value: text, kabkota: name(kabkotaCode) });
       }
-      const key = norm(text).replace(/^(kecamatan|kec)\s+/, '');
+      const key = normWord(text).replace(/^(kecamatan|kec)\s+/, '');
       const codes = kecamatanByParent.get(kabkotaCode)?.get(key);
       return codes?.length === 1
         ? ok(codes[0]!)
@@ -160,7 +176,7 @@ for (const [w, c] of [
 
 /** A commodity from its code or its name in either language ("Kain tenun", "Food & drink", "mamin"). */
 export function resolveCommodity(raw: string): Resolved<Commodity> {
-  const found = COMMODITY_WORDS.get(norm(raw));
+  const found = COMMODITY_WORDS.get(normWord(raw));
   return found
     ? ok(found)
     : fail(importRules.commodityUnknown, {
@@ -211,7 +227,7 @@ for (const [w, u] of [
 
 /** A capacity unit from the list or a common spelling of it (kilogram, ltr, buah, helai…). */
 export function resolveUnit(raw: string): Resolved<CapacityUnit> {
-  const found = UNIT_WORDS.get(norm(raw));
+  const found = UNIT_WORDS.get(normWord(raw));
   return found
     ? ok(found)
     : fail(importRules.unitUnknown, { value: raw, options: CAPACITY_UNITS.join(', ') });
@@ -250,7 +266,7 @@ for (const [w, p] of [
 
 /** A capacity period from hari/minggu/bulan/tahun, day/week/month/year and their usual forms. */
 export function resolvePeriod(raw: string): Resolved<CapacityPeriod> {
-  const found = PERIOD_WORDS.get(norm(raw));
+  const found = PERIOD_WORDS.get(normWord(raw));
   return found ? ok(found) : fail(importRules.periodUnknown, { value: raw });
 }
 
@@ -259,7 +275,7 @@ const NO = new Set(['tidak', 't', 'tdk', 'no', 'n', 'false', 'salah', '0', 'belu
 
 /** "ya"/"tidak" in the usual spellings. */
 export function resolveYesNo(raw: string): Resolved<boolean> {
-  const n = norm(raw);
+  const n = normWord(raw);
   if (YES.has(n) || raw.trim() === '✓' || raw.trim() === '√') return ok(true);
   if (NO.has(n) || raw.trim() === '-') return ok(false);
   return fail(importRules.yesNoUnknown, { value: raw });

@@ -12,12 +12,13 @@ import type { ImportKind, ImportMode } from '../../../platform/registry-import-d
 import { parseNib } from '../identifiers.ts';
 import { createProduct, findProductByName, updateProduct } from '../products.service.ts';
 import type { ProductInput, SentraInput } from '../registry.forms.ts';
-import { canWriteIkm, checkRegion, regionName, RuleErrors } from '../registry.service.ts';
+import { canWriteIkm, regionName } from '../registry.service.ts';
 import { createSentra, findSentraByName, updateSentra } from '../sentra.service.ts';
 import { cellText } from './import.cells.ts';
 import {
   type BatchContext,
   type BatchResult,
+  checkRegions,
   csvParam,
   type KindHandler,
   markDuplicate,
@@ -47,16 +48,6 @@ function refusal(kind: ImportKind, draft: Draft, err: unknown): void {
     return;
   }
   throw err;
-}
-
-async function checkRegions(ctx: BatchContext, db: Db, drafts: Draft[]) {
-  for (const d of drafts.filter((x) => x.data)) {
-    const errors = new RuleErrors();
-    const data = d.data as { kabkotaCode: string; kecamatanCode?: string };
-    await checkRegion(db, ctx.actor, ctx.env, data, errors);
-    for (const [field, key] of Object.entries(errors.fields))
-      addProblem(ctx.kind, d, columnOfField(ctx.kind, field), key, errors.params);
-  }
 }
 
 /** Live IKMs by NIB, whatever the scope (the caller decides what the actor may touch). */
@@ -90,7 +81,7 @@ async function checkSentraBatch(
     const data = d.data as unknown as SentraInput;
     markDuplicate(ctx, d, `${data.kabkotaCode}|${norm(data.name)}`, { column: 'name', what: data.name });
   }
-  await checkRegions(ctx, db, drafts);
+  checkRegions(ctx, drafts);
   const targets = new Map<Draft, SentraTarget>();
   for (const d of live()) {
     const data = d.data as unknown as SentraInput;

@@ -242,6 +242,35 @@ async function lockOpen(tx: Db, actor: Actor, id: string): Promise<Recommendatio
   return row;
 }
 
+/** The programme chosen for an enrolment, as a refusal on its field when it is not the actor's to use. */
+async function programmeInScope(db: Db, actor: Actor, programmeId: string): Promise<ProgrammeRow> {
+  try {
+    return await getProgramme(db, actor, programmeId);
+  } catch (err) {
+    if (err instanceof NotFoundError) throw ruleViolation('programmeId', coachingRules.programmeUnknown);
+    throw err;
+  }
+}
+
+/** Refuses a programme of another kind than the need, or one that has ended. */
+function assertProgrammeFits(
+  actor: Actor,
+  programme: ProgrammeRow,
+  need: Parameters<typeof answers>[1],
+  today: string,
+): void {
+  if (!answers(programme, need))
+    throw ruleViolation('programmeId', coachingRules.programmeKindMismatch, {
+      title: programme.title,
+      kind: kindWord(need.coachingKind, actor.lang),
+    });
+  if (!isOpen(programme, today))
+    throw ruleViolation('programmeId', coachingRules.programmeFinished, {
+      title: programme.title,
+      date: formatDate(programme.endDate, actor.lang),
+    });
+}
+
 /**
  * Acts on a recommendation in one step: enrols its IKM in the chosen programme (of the same kind,
  * not ended, in scope) and marks it acted on. An IKM already taking part is just marked.
@@ -253,25 +282,10 @@ export async function enrolFromRecommendation(
   programmeId: string,
   today = localDate(),
 ): Promise<{ recommendation: RecommendationRow; programme: ProgrammeRow; ikmName: string }> {
-  let programme: ProgrammeRow;
-  try {
-    programme = await getProgramme(db, actor, programmeId);
-  } catch (err) {
-    if (err instanceof NotFoundError) throw ruleViolation('programmeId', coachingRules.programmeUnknown);
-    throw err;
-  }
+  const programme = await programmeInScope(db, actor, programmeId);
   return db.transaction(async (tx) => {
     const rec = await lockOpen(tx, actor, recommendationId);
-    if (!answers(programme, rec))
-      throw ruleViolation('programmeId', coachingRules.programmeKindMismatch, {
-        title: programme.title,
-        kind: kindWord(rec.coachingKind, actor.lang),
-      });
-    if (!isOpen(programme, today))
-      throw ruleViolation('programmeId', coachingRules.programmeFinished, {
-        title: programme.title,
-        date: formatDate(programme.endDate, actor.lang),
-      });
+    assertProgrammeFits(actor, programme, rec, today);
     await addParticipants(tx, actor, programme.id, [rec.ikmId], {
       source: 'recommendation',
       recommendationId: rec.id,
@@ -384,23 +398,8 @@ export async function enrolForNeed(
   if (!first || items.some((i) => i.ikmId !== first.ikmId || i.coachingKind !== first.coachingKind))
     throw new Error('enrolForNeed: the items must be one IKM’s recommendations of one kind');
   const subject = await ikmInScope(db, actor, first.ikmId);
-  let programme: ProgrammeRow;
-  try {
-    programme = await getProgramme(db, actor, programmeId);
-  } catch (err) {
-    if (err instanceof NotFoundError) throw ruleViolation('programmeId', coachingRules.programmeUnknown);
-    throw err;
-  }
-  if (!answers(programme, { coachingKind: first.coachingKind, certificationKind: null }))
-    throw ruleViolation('programmeId', coachingRules.programmeKindMismatch, {
-      title: programme.title,
-      kind: kindWord(first.coachingKind, actor.lang),
-    });
-  if (!isOpen(programme, today))
-    throw ruleViolation('programmeId', coachingRules.programmeFinished, {
-      title: programme.title,
-      date: formatDate(programme.endDate, actor.lang),
-    });
+  const programme = await programmeInScope(db, actor, programmeId);
+  assertProgrammeFits(actor, programme, { coachingKind: first.coachingKind, certificationKind: null }, today);
   return db.transaction(async (tx) => {
     await addRecommendations(tx, actor, items);
     const r = coachingRecommendations;

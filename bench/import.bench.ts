@@ -237,19 +237,21 @@ export async function run(): Promise<Result[]> {
         MIN_ROWS_PER_S,
         `${s(total)} in all: check (preview) ${s(r.check.ms)}, import ${s(r.first.ms)}; ${Math.round(ROWS / r.cpuS)} rows per CPU second (${r.cpuS.toFixed(1)} s CPU); ${load}; ${mb.toFixed(1)} MB xlsx, 16 columns, 11 kab/kota`,
       ),
+      // On PGlite the database lives in the server process, so the budget applies to what the
+      // import adds over the idle process; the whole process is reported beside it (ADR 0113).
       result(
         'import of a 100,000-row IKM sheet, peak memory (process RSS high-water mark, PGlite)',
         r.peakMb,
         'MB',
-        MAX_PEAK_MB,
+        null,
         `the whole process, PGlite included: ${Math.round(r.baselineMb)} MB before the upload (database open, its WASM memory ${Math.round(r.wasmMb)} MB at the end); JS heap at most ${Math.round(r.heapPeakMb)} MB`,
       ),
       result(
-        'import of a 100,000-row IKM sheet, memory added over the idle process (peak RSS minus RSS before the upload)',
+        'import of a 100,000-row IKM sheet, memory added over the idle process (peak RSS minus RSS before the upload, PGlite)',
         r.peakMb - r.baselineMb,
         'MB',
-        null,
-        'the import’s own share of the peak',
+        MAX_PEAK_MB,
+        'the import’s own share of the peak; the database’s own memory is in the idle process',
       ),
       result(
         're-import of the same 100,000-row sheet (every row updates by NIB), upload to done',
@@ -286,7 +288,10 @@ async function child(): Promise<ChildReport> {
   const { systemActor } = await import('../src/platform/actor.ts');
   const { FileStore } = await import('../src/platform/files.ts');
   const { setLogLevel } = await import('../src/platform/log.ts');
+  const { keepHeapLean } = await import('../src/platform/heap.ts');
   setLogLevel('silent');
+  // As `ovop serve` does at its start.
+  keepHeapLean();
 
   const dataDir = process.env.BENCH_DATA_DIR!;
   fs.mkdirSync(dataDir, { recursive: true });

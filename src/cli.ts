@@ -12,6 +12,7 @@ import { createApiToken, createUser, findUserByEmail } from './features/users/us
 import { buildDeps, prepareDatabase, startServer } from './main.ts';
 import { systemActor } from './platform/actor.ts';
 import { DomainError, ruleFieldErrors } from './platform/errors.ts';
+import { keepHeapLean } from './platform/heap.ts';
 import { RoleEnum } from './platform/domain.ts';
 import { setLogLevel } from './platform/log.ts';
 import { validate } from './platform/validation.ts';
@@ -192,6 +193,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+keepHeapLean();
 main(process.argv.slice(2)).catch((err) => {
   if (err instanceof UsageError) {
     console.error(`${err.message}\n\n${USAGE}`);

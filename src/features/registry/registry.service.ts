@@ -278,9 +278,19 @@ export async function updateSizeThresholds(
  * SQL over its own columns and its products and documents. The one definition of these values:
  * refreshIkmDerived writes them, and a bulk insert computes them in its INSERT … SELECT.
  */
-export function ikmDerivedSql(alias: string): { searchText: SQL; commodities: SQL; minExpiry: SQL } {
+export function ikmDerivedSql(
+  alias: string,
+  opts: { isNew?: boolean } = {},
+): { searchText: SQL; commodities: SQL; minExpiry: SQL } {
   if (!/^[a-z_]+$/.test(alias)) throw new Error(`unsafe alias ${alias}`);
   const a = sql.raw(alias);
+  // An IKM being inserted has no products or documents yet: the same values without looking.
+  if (opts.isNew)
+    return {
+      searchText: sql`search_norm(concat_ws(' ', ${a}.name, ${a}.owner_name, ${a}.nib, ${a}.desa))`,
+      commodities: sql`'{}'::text[]`,
+      minExpiry: sql`null::date`,
+    };
   return {
     searchText: sql`search_norm(concat_ws(' ', ${a}.name, ${a}.owner_name, ${a}.nib, ${a}.desa,
         (select string_agg(p.name, ' ' order by p.id) from products p

@@ -292,7 +292,7 @@ async function writeAudits(
 
 async function insertRows(tx: Db, rows: Values[]) {
   if (!rows.length) return;
-  const derived = ikmDerivedSql('r');
+  const derived = ikmDerivedSql('r', { isNew: true });
   const cols = sql.raw(COLUMN_NAMES.join(', '));
   await tx.execute(sql`
     insert into ikm (${cols}, search_text, commodities, min_expiry)

@@ -33,7 +33,7 @@ import { acceptUpload, openWorkbook, readFailure, type SheetRow, type Upload } f
 import { ikmHandler } from './import.ikm.ts';
 import { fileRules, uploadRules } from './import.messages.ts';
 import { regionResolver } from './import.resolve.ts';
-import { type Draft, type Issue, readRow } from './import.rows.ts';
+import { type Draft, type Issue, type RowContext, readRow } from './import.rows.ts';
 import { productHandler, sentraHandler } from './import.services.ts';
 
 export type ImportJob = typeof importJobs.$inferSelect;
@@ -606,12 +606,7 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
       .where(eq(importJobs.id, job.id));
     const ctx = await contextFor(rt, job, actor, located.header);
     const handler = HANDLERS[job.kind];
-    const rowCtx = {
-      kind: job.kind,
-      header: located.header,
-      regions: ctx.regions,
-      defaultKabkota: defaultKabkota(actor),
-    };
+    const rowCtx = rowContextOf(ctx);
     const counts = { total: 0, valid: 0, partial: 0, invalid: 0, read: 0 };
     // The next batch is read and parsed while this one's checks run in the database.
     for await (const batch of readAhead(
@@ -656,8 +651,14 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
     .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'checking')));
 }
 
-function defaultKabkota(actor: Actor): string | null {
-  return actor.role === 'petugas_kabkota' ? actor.regionCode : null;
+/** What reading a row needs of the run; a kab/kota officer's rows default to their own kab/kota. */
+function rowContextOf(ctx: BatchContext): RowContext {
+  return {
+    kind: ctx.kind,
+    header: ctx.header,
+    regions: ctx.regions,
+    defaultKabkota: ctx.actor.role === 'petugas_kabkota' ? ctx.actor.regionCode : null,
+  };
 }
 
 /** The import: the rows the chosen mode lets through, a committed batch at a time, from the cursor on. */
@@ -681,12 +682,7 @@ async function runImport(rt: ImportRuntime, jobId: string): Promise<void> {
   try {
     const ctx = await contextFor(rt, job, actor, located.header);
     const handler = HANDLERS[job.kind];
-    const rowCtx = {
-      kind: job.kind,
-      header: located.header,
-      regions: ctx.regions,
-      defaultKabkota: defaultKabkota(actor),
-    };
+    const rowCtx = rowContextOf(ctx);
     const cursor = job.cursorRow;
     // Rows of batches already committed are passed over unread.
     const read = (row: SheetRow) =>

@@ -4,6 +4,7 @@ import type { Actor } from '../../../platform/actor.ts';
 import type { ImportKind, ImportMode } from '../../../platform/registry-import-domain.ts';
 import { checkRegionIn, type RegionInfo, type RegistryEnv, RuleErrors } from '../registry.service.ts';
 import type { SizeThresholds } from '../size-class.ts';
+import { detached } from './import.cells.ts';
 import type { HeaderMap } from './import.columns.ts';
 import { importRules } from './import.messages.ts';
 import type { RegionResolver } from './import.resolve.ts';
@@ -38,13 +39,6 @@ export interface KindHandler {
   write(ctx: BatchContext, tx: Db, drafts: Draft[], mode: ImportMode): Promise<BatchResult>;
 }
 
-/**
- * A copy of `s` that holds nothing else. A cell's text is a slice of the 16 KB piece of sheet XML it
- * was read from, and V8 keeps that whole piece alive for as long as the slice lives: kept for the
- * whole run, the keys below held every piece of the sheet (≈ 1 KB a row, 100 MB for 100,000 rows).
- */
-const detached = (s: string): string => ` ${s}`.slice(1);
-
 /** Marks the later of two rows that describe the same object (`key`) as a duplicate of the first. */
 export function markDuplicate(
   ctx: BatchContext,
@@ -54,6 +48,7 @@ export function markDuplicate(
 ): boolean {
   const first = ctx.seen.get(key);
   if (first === undefined || first === draft.rowNumber) {
+    // Kept for the whole run: a copy, not a slice of the sheet's XML (see detached).
     ctx.seen.set(detached(key), draft.rowNumber);
     return false;
   }

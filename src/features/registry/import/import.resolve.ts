@@ -7,6 +7,7 @@ import { CAPACITY_PERIODS, CAPACITY_UNITS, COMMODITIES } from '../../../platform
 import type { CapacityPeriod, CapacityUnit, Commodity } from '../../../platform/registry-domain.ts';
 import { commodityLabel } from '../registry.messages.ts';
 import type { RegionInfo } from '../registry.service.ts';
+import { detached } from './import.cells.ts';
 import { normalizeHeader } from './import.columns.ts';
 import { importRules } from './import.messages.ts';
 
@@ -27,6 +28,7 @@ export const norm = normalizeHeader;
 /**
  * norm for the words a sheet repeats row after row (places, units, periods, yes/no): each spelling is
  * normalised once per process (up to a bound, so a sheet of unique values cannot grow it for ever).
+ * Kept for the process, so kept as copies, never slices of a sheet's XML (detached).
  */
 const normWord = (() => {
   const known = new Map<string, string>();
@@ -34,7 +36,7 @@ const normWord = (() => {
     let n = known.get(raw);
     if (n === undefined) {
       n = normalizeHeader(raw);
-      if (known.size < 10_000) known.set(raw, n);
+      if (known.size < 10_000) known.set(detached(raw), detached(n));
     }
     return n;
   };

@@ -13,8 +13,10 @@ import { FileStore } from './platform/files.ts';
 import { setTimeZone } from './platform/format.ts';
 import { log, setLogLevel } from './platform/log.ts';
 
-/** Opens the database named by the configuration and brings its schema and base data up to date. */
-/** Opens the database, migrates it and checks the base data; `demo` prefers the demo template for a new PGlite dir. */
+/**
+ * Opens the database named by the configuration and brings its schema and base data up to date;
+ * `demo` prefers the template with the demo accounts for a new PGlite data dir.
+ */
 export async function prepareDatabase(config: Config, opts: { demo?: boolean } = {}): Promise<Database> {
   setTimeZone(config.TIME_ZONE);
   const database = await openDatabase(config, opts);

@@ -284,17 +284,14 @@ export function ikmDerivedSql(
 ): { searchText: SQL; commodities: SQL; minExpiry: SQL } {
   if (!/^[a-z_]+$/.test(alias)) throw new Error(`unsafe alias ${alias}`);
   const a = sql.raw(alias);
+  const searchText = (productNames: SQL) =>
+    sql`search_norm(concat_ws(' ', ${a}.name, ${a}.owner_name, ${a}.nib, ${a}.desa${productNames}))`;
   // An IKM being inserted has no products or documents yet: the same values without looking.
   if (opts.isNew)
-    return {
-      searchText: sql`search_norm(concat_ws(' ', ${a}.name, ${a}.owner_name, ${a}.nib, ${a}.desa))`,
-      commodities: sql`'{}'::text[]`,
-      minExpiry: sql`null::date`,
-    };
+    return { searchText: searchText(sql``), commodities: sql`'{}'::text[]`, minExpiry: sql`null::date` };
   return {
-    searchText: sql`search_norm(concat_ws(' ', ${a}.name, ${a}.owner_name, ${a}.nib, ${a}.desa,
-        (select string_agg(p.name, ' ' order by p.id) from products p
-          where p.ikm_id = ${a}.id and p.archived_at is null)))`,
+    searchText: searchText(sql`, (select string_agg(p.name, ' ' order by p.id) from products p
+          where p.ikm_id = ${a}.id and p.archived_at is null)`),
     commodities: sql`coalesce((select array_agg(distinct p.commodity order by p.commodity) from products p
           where p.ikm_id = ${a}.id and p.archived_at is null), '{}'::text[])`,
     minExpiry: sql`(select min(best) from (

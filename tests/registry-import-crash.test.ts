@@ -164,7 +164,10 @@ describe('an import when the server is killed', { timeout: 240_000 }, () => {
     server = await serve();
     const interrupted = await until(server.url, job.id, (j) => j.status === 'interrupted', 60_000);
     expect(interrupted.result.created).toBe(afterKill.rows);
-    expect(interrupted.savedThroughRow).toBe(afterKill.rows + 1);
+    // Every row up to savedThroughRow is saved (the header is row 1); on PostgreSQL the batch written
+    // beside it may have committed too, and continuing passes over it.
+    const beyond = afterKill.rows - (interrupted.savedThroughRow - 1);
+    expect(database ? [0, 500] : [0]).toContain(beyond);
     await api(server.url, `/registry/imports/${job.id}/resume`, {});
     const done = await until(server.url, job.id, (j) => j.status === 'done');
     expect(done.result).toEqual({ created: ROWS, updated: 0, skipped: 0 });

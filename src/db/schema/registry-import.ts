@@ -50,8 +50,13 @@ export const importJobs = pgTable(
     createdCount: integer('created_count').notNull().default(0),
     updatedCount: integer('updated_count').notNull().default(0),
     skippedCount: integer('skipped_count').notNull().default(0),
-    /** The last sheet row of the last committed import batch. */
+    /** Every sheet row up to this one is imported (its batch committed). */
     cursorRow: integer('cursor_row').notNull().default(0),
+    /**
+     * Batches committed beyond the cursor, as [after, last] row ranges: on PostgreSQL batches are
+     * written side by side and may commit out of order; the cursor absorbs them once the gap closes.
+     */
+    committedAhead: jsonb('committed_ahead').$type<[number, number][]>().notNull().default([]),
     /** Who confirmed (or resumed) the import: the rows are written in their name and scope. */
     actor: jsonb('actor'),
     failureKey: text('failure_key'),

@@ -60,7 +60,7 @@ const JobOut = z.object({
     .number()
     .int()
     .describe(
-      'The import has committed every row up to this sheet row; an interrupted import continues after it',
+      'The import has committed every row up to this sheet row (a batch after it may be committed too); an interrupted import continues after it, passing over rows already saved',
     ),
   failure: z.string().nullable().describe('Why the file could not be read, in the caller’s language'),
   errorsFileUrl: z.string().nullable(),
@@ -229,7 +229,7 @@ export const importApi = new ApiRouter()
       response: JobOut,
       errors: [404, 422],
     },
-    async ({ params, actor, c }) => jobOut(c, await cancelImport(c.var.deps.db, actor!, params.id)),
+    async ({ params, actor, c }) => jobOut(c, await cancelImport(runtimeOf(c), actor!, params.id)),
   )
   .endpoint(
     {

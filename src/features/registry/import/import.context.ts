@@ -35,8 +35,17 @@ export interface BatchResult {
 export interface KindHandler {
   /** The database checks of a batch; adds their problems to the drafts (reads only). */
   check(ctx: BatchContext, db: Db, drafts: Draft[]): Promise<void>;
-  /** Checks again inside `tx` and writes the drafts that `mode` lets through. */
+  /**
+   * Checks again inside `tx` and writes the drafts that `mode` lets through; for a kind with
+   * `markInSheet`, the import has marked the batch's in-sheet duplicates before.
+   */
   write(ctx: BatchContext, tx: Db, drafts: Draft[], mode: ImportMode): Promise<BatchResult>;
+  /**
+   * A kind whose in-sheet checks need no database (IKM: duplicates by NIB or name) has them here.
+   * The import runs them for each batch in sheet order before the batch's transaction begins, and
+   * may then write several batches side by side (on PostgreSQL, one connection each).
+   */
+  markInSheet?(ctx: BatchContext, drafts: Draft[]): void;
 }
 
 /** Marks the later of two rows that describe the same object (`key`) as a duplicate of the first. */

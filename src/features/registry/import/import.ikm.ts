@@ -43,16 +43,10 @@ const dataOf = (d: Draft) => d.data as unknown as IkmInput;
 const nameKey = (kabkota: string, name: string, owner: string) => `${kabkota}|${norm(name)}|${norm(owner)}`;
 const jsonList = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
 
-async function checkBatch(
-  ctx: BatchContext,
-  db: Db,
-  drafts: Draft[],
-  lock: boolean,
-): Promise<Map<Draft, Target>> {
-  const targets = new Map<Draft, Target>();
-  const live = () => drafts.filter((d) => d.data);
-  // Two rows of the sheet for one business: the later one is refused.
-  for (const d of live()) {
+/** Two rows of the sheet for one business: the later one is refused (needs the rows before, not the database). */
+function markInSheet(ctx: BatchContext, drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (!d.data) continue;
     const data = dataOf(d);
     if (data.nib) markDuplicate(ctx, d, `nib:${data.nib}`, { column: 'nib', nib: data.nib });
     else
@@ -61,6 +55,17 @@ async function checkBatch(
         what: data.name,
       });
   }
+}
+
+/** The database checks of a batch whose in-sheet duplicates are marked. */
+async function checkBatch(
+  ctx: BatchContext,
+  db: Db,
+  drafts: Draft[],
+  lock: boolean,
+): Promise<Map<Draft, Target>> {
+  const targets = new Map<Draft, Target>();
+  const live = () => drafts.filter((d) => d.data);
   // Region and scope: the registry's own check, row by row (the region index is in memory).
   checkRegions(ctx, drafts);
   for (const d of live()) targets.set(d, {});
@@ -365,7 +370,10 @@ async function writeDrafts(
 }
 
 export const ikmHandler: KindHandler = {
+  markInSheet,
+
   async check(ctx, db, drafts) {
+    markInSheet(ctx, drafts);
     await checkBatch(ctx, db, drafts, false);
   },
 

@@ -172,7 +172,7 @@ importRoutes.post('/registry/import/:id/confirm', importing, async (c) => {
 
 importRoutes.post('/registry/import/:id/cancel', importing, async (c) => {
   try {
-    const job = await cancelImport(c.var.deps.db, actorOf(c), idParam(c));
+    const job = await cancelImport(runtimeOf(c), actorOf(c), idParam(c));
     return redirectWithFlash(c, `/registry/import/${job.id}`, text(c)('cancelled'), 'info');
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;

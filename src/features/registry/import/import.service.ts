@@ -34,7 +34,16 @@ import { ikmHandler } from './import.ikm.ts';
 import { fileRules, uploadRules } from './import.messages.ts';
 import { regionResolver } from './import.resolve.ts';
 import { type Draft, type Issue, type RowContext, readRow } from './import.rows.ts';
+import { advance, isImported } from './import.cursor.ts';
 import { productHandler, sentraHandler } from './import.services.ts';
+import {
+  openSpill,
+  pruneSpills,
+  removeSpill,
+  SpillWriter,
+  type SpillTerms,
+  spillDir,
+} from './import.spill.ts';
 
 export type ImportJob = typeof importJobs.$inferSelect;
 export type ImportIssueRow = typeof importIssues.$inferSelect;
@@ -204,9 +213,7 @@ function start(rt: ImportRuntime, jobId: string, phase: 'check' | 'import'): voi
   const runner = runnerOf(rt.db);
   const run = runner.chain.then(() =>
     (phase === 'check' ? runCheck(rt, jobId) : runImport(rt, jobId)).catch((err) =>
-      fail(rt.db, jobId, err).catch((e) =>
-        log.error('import: recording a failure failed', { jobId, err: e }),
-      ),
+      fail(rt, jobId, err).catch((e) => log.error('import: recording a failure failed', { jobId, err: e })),
     ),
   );
   runner.chain = run;
@@ -222,9 +229,11 @@ export async function waitForImport(db: Db, jobId: string): Promise<void> {
   await runnerOf(db).jobs.get(jobId);
 }
 
-async function fail(db: Db, jobId: string, err: unknown): Promise<void> {
+async function fail(rt: ImportRuntime, jobId: string, err: unknown): Promise<void> {
+  const db = rt.db;
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
   log.warn('import failed', { jobId, err });
+  await removeSpill(spillDir(rt.files.root), jobId).catch(() => {});
   await db
     .update(importJobs)
     .set({
@@ -265,6 +274,7 @@ export async function createImport(
 ): Promise<ImportJob> {
   if (!canManage(actor)) throw new NotFoundError('import');
   const file = await acceptUpload(rt.db, rt.files, input.upload, input.maxBytes);
+  await pruneSpills(spillDir(rt.files.root));
   const job = await rt.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(importJobs)
@@ -340,9 +350,9 @@ export async function confirmImport(
 }
 
 /** Sets a checked sheet aside without importing anything. */
-export async function cancelImport(db: Db, actor: Actor, id: string): Promise<ImportJob> {
-  const job = await getImport(db, actor, id);
-  return db.transaction(async (tx) => {
+export async function cancelImport(rt: ImportRuntime, actor: Actor, id: string): Promise<ImportJob> {
+  const job = await getImport(rt.db, actor, id);
+  const row = await rt.db.transaction(async (tx) => {
     const [row] = await tx
       .update(importJobs)
       .set({ status: 'cancelled', finishedAt: new Date(), updatedAt: new Date() })
@@ -357,6 +367,8 @@ export async function cancelImport(db: Db, actor: Actor, id: string): Promise<Im
     });
     return row;
   });
+  await removeSpill(spillDir(rt.files.root), row.id);
+  return row;
 }
 
 /** Continues an interrupted job: the check from the start, the import after its last saved batch. */
@@ -555,8 +567,14 @@ async function loadJob(db: Db, id: string): Promise<ImportJob> {
   return job;
 }
 
-async function stopWith(db: Db, job: ImportJob, key: string, params: Record<string, string | number>) {
-  await db
+async function stopWith(
+  rt: ImportRuntime,
+  job: ImportJob,
+  key: string,
+  params: Record<string, string | number>,
+) {
+  await removeSpill(spillDir(rt.files.root), job.id);
+  await rt.db
     .update(importJobs)
     .set({
       status: 'failed',
@@ -591,13 +609,14 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
   job = { ...job, sheetName: null };
   const located = await locate(job, rt.files.pathOf(job.fileSha256));
   if (!located) {
-    await stopWith(rt.db, job, fileRules.noHeader, {
+    await stopWith(rt, job, fileRules.noHeader, {
       required: requiredHeaders(job.kind, actor.lang),
       requiredId: requiredHeaders(job.kind, 'id'),
       requiredEn: requiredHeaders(job.kind, 'en'),
     });
     return;
   }
+  let spill: SpillWriter | undefined;
   // From here on the file is open: whatever fails, the finally below closes it.
   try {
     await rt.db
@@ -608,11 +627,16 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
     const handler = HANDLERS[job.kind];
     const rowCtx = rowContextOf(ctx);
     const counts = { total: 0, valid: 0, partial: 0, invalid: 0, read: 0 };
+    const terms: SpillTerms = { defaultKabkota: rowCtx.defaultKabkota };
+    spill = await SpillWriter.create(spillDir(rt.files.root), job.id, terms, located.header);
     // The next batch is read and parsed while this one's checks run in the database.
     for await (const batch of readAhead(
       batches(located, BATCH[job.kind] * 2, (row) => readRow(rowCtx, row.rowNumber, row.cells)),
     )) {
+      // Kept as read, before the database checks add their problems: the import checks again.
+      const spilled = spill.write(batch);
       await handler.check(ctx, rt.db, batch.drafts);
+      await spilled;
       for (const d of batch.drafts) {
         counts.total++;
         if (!d.data) counts.invalid++;
@@ -621,8 +645,10 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
       }
       counts.read += batch.rowsSeen;
       if (counts.total > MAX_DATA_ROWS) {
+        await spill.abort();
+        spill = undefined;
         await rt.db.delete(importIssues).where(eq(importIssues.jobId, job.id));
-        await stopWith(rt.db, job, fileRules.tooManyRows, { max: MAX_DATA_ROWS });
+        await stopWith(rt, job, fileRules.tooManyRows, { max: MAX_DATA_ROWS });
         return;
       }
       await rt.db.transaction(async (tx) => {
@@ -642,7 +668,10 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
       });
       await breathe();
     }
+    await spill.finish();
+    spill = undefined;
   } finally {
+    await spill?.abort();
     await located.close();
   }
   await rt.db
@@ -651,83 +680,160 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
     .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'checking')));
 }
 
-/** What reading a row needs of the run; a kab/kota officer's rows default to their own kab/kota. */
+/** A kab/kota officer's rows default to their own kab/kota. */
+const defaultKabkotaOf = (actor: Actor) => (actor.role === 'petugas_kabkota' ? actor.regionCode : null);
+
+/** What reading a row needs of the run. */
 function rowContextOf(ctx: BatchContext): RowContext {
   return {
     kind: ctx.kind,
     header: ctx.header,
     regions: ctx.regions,
-    defaultKabkota: ctx.actor.role === 'petugas_kabkota' ? ctx.actor.regionCode : null,
+    defaultKabkota: defaultKabkotaOf(ctx.actor),
   };
 }
 
-/** The import: the rows the chosen mode lets through, a committed batch at a time, from the cursor on. */
+/**
+ * The import: the rows the chosen mode lets through, a committed batch at a time, passing over the
+ * rows already imported. The rows come from the check's spill when it is there, else from the sheet,
+ * read again. On PostgreSQL an IKM import writes two batches side by side (the database does most of
+ * the work, and the machine has a second core for it); each batch commits its rows, its problems
+ * and its place in the job's progress together, so a crash leaves whole batches only.
+ */
 async function runImport(rt: ImportRuntime, jobId: string): Promise<void> {
   const job = await loadJob(rt.db, jobId);
   if (job.status !== 'importing' || !job.mode) return;
   const mode = job.mode;
   const actor = actorOfJob(job);
-  const located = await locate(job, rt.files.pathOf(job.fileSha256));
-  if (!located) {
-    await stopWith(rt.db, job, fileRules.noHeader, { required: requiredHeaders(job.kind, actor.lang) });
+  const imported = isImported({ cursorRow: job.cursorRow, ahead: job.committedAhead });
+  const source = await importSource(rt, job, actor, imported);
+  if (!source) {
+    await stopWith(rt, job, fileRules.noHeader, { required: requiredHeaders(job.kind, actor.lang) });
     return;
   }
-  const counts = {
-    created: job.createdCount,
-    updated: job.updatedCount,
-    skipped: job.skippedCount,
-    read: job.rowsRead,
-  };
+  const handler = HANDLERS[job.kind];
+  const side = rt.dbKind === 'postgres' && handler.markInSheet ? WRITERS_SIDE_BY_SIDE : 1;
+  const writing = new Set<Promise<void>>();
+  let failure: unknown;
   // From here on the file is open: whatever fails, the finally below closes it.
   try {
-    const ctx = await contextFor(rt, job, actor, located.header);
-    const handler = HANDLERS[job.kind];
-    const rowCtx = rowContextOf(ctx);
-    const cursor = job.cursorRow;
-    // Rows of batches already committed are passed over unread.
-    const read = (row: SheetRow) =>
-      row.rowNumber <= cursor ? undefined : readRow(rowCtx, row.rowNumber, row.cells);
-    // The next batch is read and parsed while this one is written (writes stay in sheet order).
-    for await (const batch of readAhead(batches(located, BATCH[job.kind], read))) {
-      if (batch.lastRow <= cursor) continue;
-      await rt.db.transaction(async (tx) => {
-        const result = await handler.write(ctx, tx, batch.drafts, mode);
-        counts.created += result.created;
-        counts.updated += result.updated;
-        counts.skipped += batch.drafts.length - result.created - result.updated;
-        counts.read += batch.drafts.length;
-        await insertIssues(tx, issueRows(job.id, 'import', batch.drafts, located.header));
-        await tx
-          .update(importJobs)
-          .set({
-            cursorRow: batch.lastRow,
-            rowsRead: counts.read,
-            permille: Math.round(located.progress() * 1000),
-            createdCount: counts.created,
-            updatedCount: counts.updated,
-            skippedCount: counts.skipped,
-            heartbeatAt: new Date(),
-          })
-          .where(eq(importJobs.id, job.id));
-      });
+    const ctx = await contextFor(rt, job, actor, source.header);
+    let after = job.cursorRow;
+    // The next batch is read while this one is written.
+    for await (const batch of readAhead(source.batches(ctx, BATCH[job.kind]))) {
+      // In sheet order, before any batch after it: which of two rows for one business comes first.
+      handler.markInSheet?.(ctx, batch.drafts);
+      const range: [number, number] = [after, batch.lastRow];
+      after = batch.lastRow;
+      const write = writeBatch(rt, job, handler, ctx, batch.drafts, range, source.progress()).then(
+        () => {
+          writing.delete(write);
+        },
+        (err) => {
+          writing.delete(write);
+          failure ??= err;
+        },
+      );
+      writing.add(write);
+      while (writing.size >= side && failure === undefined) await Promise.race(writing);
+      if (failure !== undefined) break;
       await breathe();
     }
   } finally {
-    await located.close();
+    await Promise.all(writing);
+    await source.close();
   }
+  if (failure !== undefined) throw failure;
   await rt.db.transaction(async (tx) => {
-    await tx
+    const [done] = await tx
       .update(importJobs)
       .set({ status: 'done', permille: 1000, finishedAt: new Date(), updatedAt: new Date() })
-      .where(eq(importJobs.id, job.id));
+      .where(eq(importJobs.id, job.id))
+      .returning();
     await writeAudit(tx, actor, {
       action: 'import.finish',
       objectType: 'import_job',
       objectId: job.id,
       regionCode: job.kabkotaCode,
-      after: { created: counts.created, updated: counts.updated, skipped: counts.skipped, mode },
+      after: { created: done!.createdCount, updated: done!.updatedCount, skipped: done!.skippedCount, mode },
     });
   });
+  await removeSpill(spillDir(rt.files.root), job.id);
+}
+
+/** Batches of an IKM import written at once on PostgreSQL (measured: 2 cut a 100,000-row import by a third; 3 no more). */
+const WRITERS_SIDE_BY_SIDE = 2;
+
+/** One batch in one transaction: its rows, its problems, and the job's progress and counts. */
+async function writeBatch(
+  rt: ImportRuntime,
+  job: ImportJob,
+  handler: KindHandler,
+  ctx: BatchContext,
+  drafts: Draft[],
+  range: [number, number],
+  progress: number,
+): Promise<void> {
+  const mode = job.mode!;
+  await rt.db.transaction(async (tx) => {
+    const result = await handler.write(ctx, tx, drafts, mode);
+    await insertIssues(tx, issueRows(job.id, 'import', drafts, ctx.header));
+    // Locked, so batches committing side by side each add their own range and counts.
+    const [now] = await tx
+      .select({ cursorRow: importJobs.cursorRow, ahead: importJobs.committedAhead })
+      .from(importJobs)
+      .where(eq(importJobs.id, job.id))
+      .for('update');
+    const next = advance({ cursorRow: now!.cursorRow, ahead: now!.ahead }, range);
+    const skipped = drafts.length - result.created - result.updated;
+    await tx
+      .update(importJobs)
+      .set({
+        cursorRow: next.cursorRow,
+        committedAhead: next.ahead,
+        rowsRead: sql`${importJobs.rowsRead} + ${drafts.length}`,
+        permille: sql`greatest(${importJobs.permille}, ${Math.round(progress * 1000)})`,
+        createdCount: sql`${importJobs.createdCount} + ${result.created}`,
+        updatedCount: sql`${importJobs.updatedCount} + ${result.updated}`,
+        skippedCount: sql`${importJobs.skippedCount} + ${skipped}`,
+        heartbeatAt: new Date(),
+      })
+      .where(eq(importJobs.id, job.id));
+  });
+}
+
+/** Where an import's rows come from: batches of drafts not yet imported, with the header they fill. */
+interface ImportSource {
+  header: HeaderMap;
+  batches(ctx: BatchContext, size: number): AsyncGenerator<{ drafts: Draft[]; lastRow: number }>;
+  progress(): number;
+  close(): Promise<void>;
+}
+
+/** The check's spill when it fits the import's reading, else the sheet (undefined: no header found). */
+async function importSource(
+  rt: ImportRuntime,
+  job: ImportJob,
+  actor: Actor,
+  imported: (rowNumber: number) => boolean,
+): Promise<ImportSource | undefined> {
+  const terms: SpillTerms = { defaultKabkota: defaultKabkotaOf(actor) };
+  const spilled = await openSpill(spillDir(rt.files.root), job.id, terms);
+  if (spilled) return { ...spilled, batches: (_ctx, size) => spilled.batches(size, imported) };
+  const located = await locate(job, rt.files.pathOf(job.fileSha256));
+  if (!located) return undefined;
+  return {
+    header: located.header,
+    progress: located.progress,
+    close: located.close,
+    async *batches(ctx, size) {
+      const rowCtx = rowContextOf(ctx);
+      // Rows already imported are passed over unread.
+      const read = (row: SheetRow) =>
+        imported(row.rowNumber) ? undefined : readRow(rowCtx, row.rowNumber, row.cells);
+      for await (const batch of batches(located, size, read)) if (batch.drafts.length) yield batch;
+    },
+  };
 }
 
 // The errors file --------------------------------------------------------------------------------

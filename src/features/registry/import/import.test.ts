@@ -4,6 +4,8 @@
  * formulas, and hostile files (damaged, password-protected, bombs) — with the server answering
  * other requests meanwhile and nothing stored from a refused file.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +23,7 @@ import { queryRows } from '../../../db/client.ts';
 import { importJobs } from '../../../db/schema/registry-import.ts';
 import { ikm, products, sentra } from '../../../db/schema/registry.ts';
 import { waitForImport } from './import.service.ts';
+import { spillDir } from './import.spill.ts';
 
 let t: TestApp;
 let admin: TestClient;
@@ -375,6 +378,47 @@ describe('a messy office sheet', () => {
     expect(await count('ikm')).toBe(before + 2);
     const [partial] = await t.database.db.select().from(ikm).where(eq(ikm.nib, '9130001234569'));
     expect(partial).toBeUndefined();
+  });
+
+  it('imports the same rows whether the rows kept by the check are there, cut short or gone', async () => {
+    const problemsOf = async (jobId: string) =>
+      (
+        await queryRows<{ row: number; col: string | null; key: string }>(
+          t.database.db,
+          sql`select row_number as row, column_key as col, message_key as key from import_issues
+              where job_id = ${jobId} and phase = 'import' order by row_number, column_key, message_key`,
+        )
+      ).map((r) => `${r.row} ${r.col} ${r.key}`);
+    const kept = path.join(spillDir(t.deps.files.root), `${id}.rows`);
+    expect(fs.existsSync(kept)).toBe(false); // removed once its import was done
+    const expected = await problemsOf(id);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const [prefix, spoil] of [
+      // The kept rows are what the import reads: it needs the sheet no more.
+      ['9190', (_file: string, sheet: string) => fs.rmSync(sheet)],
+      // Kept rows cut short, or gone: the import reads the sheet again.
+      ['9170', (file: string) => fs.truncateSync(file, fs.statSync(file).size - 3)],
+      ['9180', (file: string) => fs.rmSync(file)],
+    ] as const) {
+      const sheet = messyIkmSheet();
+      sheet.rows = sheet.rows.map((r) =>
+        typeof r[3] === 'string' || typeof r[3] === 'number'
+          ? [...r.slice(0, 3), String(r[3]).replace(/^9120/, prefix), ...r.slice(4)]
+          : r,
+      );
+      const other = await upload(admin, 'ikm', `spoilt-${prefix}.xlsx`, await xlsxOf([sheet]));
+      const file = path.join(spillDir(t.deps.files.root), `${other}.rows`);
+      expect(fs.existsSync(file)).toBe(true);
+      spoil(file, t.deps.files.pathOf((await job(other)).fileSha256));
+      await confirm(admin, other, 'all');
+      expect(await job(other)).toMatchObject({ createdCount: 3, updatedCount: 0, skippedCount: 3 });
+      expect(await problemsOf(other)).toEqual(expected);
+      const [made] = await t.database.db
+        .select()
+        .from(ikm)
+        .where(eq(ikm.nib, `${prefix}001234567`));
+      expect(made).toMatchObject({ name: 'UD Mutiara Laut', investment: 1_250_000, capacityUnit: 'ton' });
+    }
   });
 });
 

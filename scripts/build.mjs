@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = path.join(root, 'dist/ovop.mjs');
+/** The import's reader thread (src/features/registry/import/import.reader.ts), a file of its own. */
+const readerOutfile = path.join(root, 'dist/import-reader.mjs');
 
 export function newestSourceMtime(dir = path.join(root, 'src')) {
   let newest = 0;
@@ -24,16 +26,15 @@ export function newestSourceMtime(dir = path.join(root, 'src')) {
 }
 
 export function bundleIsFresh() {
-  return fs.existsSync(outfile) && fs.statSync(outfile).mtimeMs >= newestSourceMtime();
+  const newest = newestSourceMtime();
+  return [outfile, readerOutfile].every((f) => fs.existsSync(f) && fs.statSync(f).mtimeMs >= newest);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--if-stale') && bundleIsFresh()) process.exit(0);
   // Loaded here only: bin/ovop.mjs imports this file on every start, for bundleIsFresh.
   const { build } = await import('esbuild');
-  await build({
-    entryPoints: [path.join(root, 'src/cli.ts')],
-    outfile,
+  const common = {
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -43,5 +44,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     jsxImportSource: 'hono/jsx',
     sourcemap: 'linked',
     logLevel: 'warning',
+  };
+  await build({
+    ...common,
+    entryPoints: [path.join(root, 'src/features/registry/import/import.reader.worker.ts')],
+    outfile: readerOutfile,
   });
+  await build({ ...common, entryPoints: [path.join(root, 'src/cli.ts')], outfile });
 }

@@ -147,3 +147,49 @@ export function cellIdentifierInput(cell: Cell | undefined): unknown {
     return Number.isInteger(cell.value) ? cell.value.toFixed(0) : String(cell.value);
   return cellText(cell);
 }
+
+/**
+ * A cell in its shortest exact JSON form: text as a bare string and a plain number as a bare number
+ * (most cells), the rest as a tagged list.
+ */
+export type PackedCell =
+  | string
+  | number
+  | boolean
+  | [tag: 'p', value: number]
+  | [tag: 'd', iso: string]
+  | [tag: 'e', code: string]
+  | [tag: 'f'];
+
+export function packCell(cell: Cell): PackedCell {
+  switch (cell.kind) {
+    case 'text':
+      return cell.text;
+    case 'number':
+      return cell.percent ? ['p', cell.value] : cell.value;
+    case 'bool':
+      return cell.value;
+    case 'date':
+      return ['d', cell.value.toISOString()];
+    case 'error':
+      return ['e', cell.code];
+    case 'formula_without_value':
+      return ['f'];
+  }
+}
+
+export function unpackCell(packed: PackedCell): Cell {
+  if (typeof packed === 'string') return { kind: 'text', text: packed };
+  if (typeof packed === 'number') return { kind: 'number', value: packed };
+  if (typeof packed === 'boolean') return { kind: 'bool', value: packed };
+  switch (packed[0]) {
+    case 'p':
+      return { kind: 'number', value: packed[1], percent: true };
+    case 'd':
+      return { kind: 'date', value: new Date(packed[1]) };
+    case 'e':
+      return { kind: 'error', code: packed[1] };
+    case 'f':
+      return { kind: 'formula_without_value' };
+  }
+}

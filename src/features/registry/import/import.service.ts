@@ -35,6 +35,7 @@ import { fileRules, uploadRules } from './import.messages.ts';
 import { regionResolver } from './import.resolve.ts';
 import { type Draft, type Issue, type RowContext, readRow } from './import.rows.ts';
 import { advance, isImported } from './import.cursor.ts';
+import { openXlsxThreaded, THREADED_READ_MIN_BYTES } from './import.reader.ts';
 import { productHandler, sentraHandler } from './import.services.ts';
 import {
   openSpill,
@@ -449,7 +450,11 @@ async function locate(
     }
   | undefined
 > {
-  const workbook = openWorkbook(path, job.fileFormat, { styles: job.kind === 'products' });
+  const styles = { styles: job.kind === 'products' };
+  const workbook =
+    job.fileFormat === 'xlsx' && job.fileSize >= THREADED_READ_MIN_BYTES
+      ? openXlsxThreaded(path, styles)
+      : openWorkbook(path, job.fileFormat, styles);
   // Iterated by hand: leaving a for-await loop would close the workbook under the sheet being read.
   const sheets = workbook.sheets[Symbol.asyncIterator]();
   const close = async () => {

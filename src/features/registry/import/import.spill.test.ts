@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Cell } from './import.cells.ts';
 import type { HeaderMap } from './import.columns.ts';
 import type { Draft } from './import.rows.ts';
-import { openSpill, packCell, pruneSpills, removeSpill, SpillWriter, unpackCell } from './import.spill.ts';
+import { packCell, unpackCell } from './import.cells.ts';
+import { openSpill, pruneSpills, removeSpill, SpillWriter } from './import.spill.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovop-spill-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

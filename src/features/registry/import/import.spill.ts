@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Cell } from './import.cells.ts';
+import { type Cell, type PackedCell, packCell, unpackCell } from './import.cells.ts';
 import type { HeaderMap } from './import.columns.ts';
 import type { Draft } from './import.rows.ts';
 
@@ -192,52 +192,6 @@ async function readFrame(
   const length = (await readExactly(handle, at, 4)).readUInt32LE(0);
   if (at + 4 + length > end) throw new Error('spill cut short');
   return { value: JSON.parse((await readExactly(handle, at + 4, length)).toString()), next: at + 4 + length };
-}
-
-/**
- * A cell in its shortest exact JSON form: text as a bare string and a plain number as a bare number
- * (most cells), the rest as a tagged list.
- */
-type PackedCell =
-  | string
-  | number
-  | boolean
-  | [tag: 'p', value: number]
-  | [tag: 'd', iso: string]
-  | [tag: 'e', code: string]
-  | [tag: 'f'];
-
-export function packCell(cell: Cell): PackedCell {
-  switch (cell.kind) {
-    case 'text':
-      return cell.text;
-    case 'number':
-      return cell.percent ? ['p', cell.value] : cell.value;
-    case 'bool':
-      return cell.value;
-    case 'date':
-      return ['d', cell.value.toISOString()];
-    case 'error':
-      return ['e', cell.code];
-    case 'formula_without_value':
-      return ['f'];
-  }
-}
-
-export function unpackCell(packed: PackedCell): Cell {
-  if (typeof packed === 'string') return { kind: 'text', text: packed };
-  if (typeof packed === 'number') return { kind: 'number', value: packed };
-  if (typeof packed === 'boolean') return { kind: 'bool', value: packed };
-  switch (packed[0]) {
-    case 'p':
-      return { kind: 'number', value: packed[1], percent: true };
-    case 'd':
-      return { kind: 'date', value: new Date(packed[1]) };
-    case 'e':
-      return { kind: 'error', code: packed[1] };
-    case 'f':
-      return { kind: 'formula_without_value' };
-  }
 }
 
 interface PackedDraft extends Omit<Draft, 'dropped' | 'cells'> {

@@ -189,6 +189,16 @@ export function openDatabase(
 }
 
 /** Runs raw SQL and returns its rows (both drivers answer with `{ rows }`). Cast numbers in SQL. */
+/** The PostgreSQL error code and constraint of a failed statement (drizzle keeps the driver's error as its cause). */
+export function databaseError(err: unknown): { code?: string | undefined; constraint?: string | undefined } {
+  const e = err as {
+    code?: string;
+    constraint?: string;
+    cause?: { code?: string; constraint?: string };
+  } | null;
+  return { code: e?.code ?? e?.cause?.code, constraint: e?.constraint ?? e?.cause?.constraint };
+}
+
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;

@@ -5,7 +5,7 @@
  * nominations.transitions.ts, one function per move.
  */
 import { and, asc, desc, eq, inArray, isNull, max, ne, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { databaseError, type Db } from '../../db/client.ts';
 import { users } from '../../db/schema/accounts.ts';
 import { cycles } from '../../db/schema/cycles.ts';
 import {
@@ -256,10 +256,7 @@ export async function createNomination(
         .returning();
     } catch (err) {
       // Two officers nominating the same product at once: the unique index decides.
-      if (
-        (err as { code?: string; cause?: { code?: string } }).code === '23505' ||
-        (err as { cause?: { code?: string } }).cause?.code === '23505'
-      )
+      if (databaseError(err).code === '23505')
         throw ruleViolation('productId', nominationRules.duplicateNomination, { state: '-' }, 409);
       throw err;
     }

@@ -71,6 +71,11 @@ export function markDuplicate(
   return true;
 }
 
+/** Notes `rowNumber` as the first row of `key` unless one came before (this row is not judged). */
+export function noteFirst(ctx: BatchContext, key: string, rowNumber: number): void {
+  if (!ctx.seen.has(key)) ctx.seen.set(detached(key), rowNumber);
+}
+
 /** Region and scope of each row that parsed: the registry's own check, with the run's region index. */
 export function checkRegions(ctx: BatchContext, drafts: Draft[]): void {
   for (const d of drafts) {

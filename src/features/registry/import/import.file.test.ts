@@ -310,7 +310,9 @@ describe.each(READERS)('an xlsx read in %s', (_name, reader) => {
                 data:
                   '<row r="1"><c r="A1" s="1"><v>46354</v></c><c r="B1" s="2"><v>46354.5</v></c>' +
                   '<c r="C1" s="3"><v>0.25</v></c><c r="D1" s="4"><v>12</v></c><c r="E1" s="5"><v>46354</v></c>' +
-                  '<c r="F1" s="6"><v>0.5</v></c><c r="G1" s="1"><f>TODAY()</f><v>46354</v></c></row>',
+                  '<c r="F1" s="6"><v>0.5</v></c><c r="G1" s="1"><f>TODAY()</f><v>46354</v></c>' +
+                  // A NIB typed into a date column: past the calendar's end, it stays a number.
+                  '<c r="H1" s="1"><v>9120001234567</v></c></row>',
               },
             ],
             styles:
@@ -331,12 +333,13 @@ describe.each(READERS)('an xlsx read in %s', (_name, reader) => {
         { kind: 'date', value: day },
         { kind: 'number', value: 0.5, percent: true },
         { kind: 'date', value: day },
+        num(9_120_001_234_567),
       ]);
       const [in1904] = await readAll(book('<workbookPr date1904="1"/>'), true);
       expect(in1904!.rows[0]!.cells[0]).toEqual({ kind: 'date', value: new Date(Date.UTC(2030, 10, 29)) });
       const [bare] = await readAll(book(), false);
       expect(Array.from(bare!.rows[0]!.cells)).toEqual(
-        [46354, 46354.5, 0.25, 12, 46354, 0.5, 46354].map(num),
+        [46354, 46354.5, 0.25, 12, 46354, 0.5, 46354, 9_120_001_234_567].map(num),
       );
     });
 

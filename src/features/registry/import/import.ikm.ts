@@ -8,7 +8,7 @@
  * IKM of the same name and owner in the same kab/kota. Either way a re-import adds nothing twice.
  */
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../../db/client.ts';
+import { databaseError, type Db, queryRows } from '../../../db/client.ts';
 import { ikm } from '../../../db/schema/registry.ts';
 import { auditSnapshot } from '../../../platform/audit.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -25,6 +25,7 @@ import {
   csvParam,
   type KindHandler,
   markDuplicate,
+  noteFirst,
 } from './import.context.ts';
 import { importRules } from './import.messages.ts';
 import { norm } from './import.resolve.ts';
@@ -48,8 +49,12 @@ function markInSheet(ctx: BatchContext, drafts: Draft[]): void {
   for (const d of drafts) {
     if (!d.data) continue;
     const data = dataOf(d);
-    if (data.nib) markDuplicate(ctx, d, `nib:${data.nib}`, { column: 'nib', nib: data.nib });
-    else
+    if (data.nib) {
+      const duplicate = markDuplicate(ctx, d, `nib:${data.nib}`, { column: 'nib', nib: data.nib });
+      // A later row without a NIB for the same name, owner and kab/kota is this business again: a
+      // duplicate too, however the rows fall into batches (PostgreSQL writes two batches at once).
+      if (!duplicate) noteFirst(ctx, nameKey(data.kabkotaCode, data.name, data.ownerName), d.rowNumber);
+    } else
       markDuplicate(ctx, d, nameKey(data.kabkotaCode, data.name, data.ownerName), {
         column: 'name',
         what: data.name,
@@ -369,6 +374,18 @@ async function writeDrafts(
   return { created: inserts.length, updated: updates.length };
 }
 
+/** Tries of one row before it is recorded as not saved. */
+const ROW_ATTEMPTS = 3;
+
+/**
+ * A conflict with a batch written beside this one (PostgreSQL), gone once that batch has ended: the
+ * address (slug) made from a name the other batch took meanwhile, or a deadlock PostgreSQL broke.
+ */
+function passingConflict(err: unknown): boolean {
+  const e = databaseError(err);
+  return e.code === '40P01' || (e.code === '23505' && e.constraint === 'ikm_slug_key');
+}
+
 export const ikmHandler: KindHandler = {
   markInSheet,
 
@@ -392,15 +409,20 @@ export const ikmHandler: KindHandler = {
       let updated = 0;
       let failed = 0;
       for (const item of items) {
-        try {
-          const c = await tx.transaction((sp) => writeDrafts(ctx, sp, [item]));
-          created += c.created;
-          updated += c.updated;
-        } catch (err) {
-          failed++;
-          addProblem('ikm', item.draft, null, importRules.notSaved, {
-            detail: (err as { constraint?: string }).constraint ?? (err as Error).message.slice(0, 120),
-          });
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const c = await tx.transaction((sp) => writeDrafts(ctx, sp, [item]));
+            created += c.created;
+            updated += c.updated;
+            break;
+          } catch (err) {
+            if (attempt < ROW_ATTEMPTS && passingConflict(err)) continue;
+            failed++;
+            addProblem('ikm', item.draft, null, importRules.notSaved, {
+              detail: databaseError(err).constraint ?? (err as Error).message.slice(0, 120),
+            });
+            break;
+          }
         }
       }
       return { created, updated, failed };

@@ -7,7 +7,7 @@
  * batches only, and continuing skips what is saved; re-running a sheet updates by NIB (or name).
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { type Db, type DbKind, queryRows } from '../../../db/client.ts';
+import { databaseError, type Db, type DbKind, queryRows } from '../../../db/client.ts';
 import { importIssues, importJobs } from '../../../db/schema/registry-import.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { writeAudit } from '../../../platform/audit.ts';
@@ -639,7 +639,8 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
       batches(located, BATCH[job.kind] * 2, (row) => readRow(rowCtx, row.rowNumber, row.cells)),
     )) {
       // Kept as read, before the database checks add their problems: the import checks again.
-      const spilled = spill.write(batch);
+      // (A spill's writes never fail: one that cannot be written is dropped.)
+      const spilled = spill?.write(batch);
       await handler.check(ctx, rt.db, batch.drafts);
       await spilled;
       for (const d of batch.drafts) {
@@ -650,7 +651,7 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
       }
       counts.read += batch.rowsSeen;
       if (counts.total > MAX_DATA_ROWS) {
-        await spill.abort();
+        await spill?.abort();
         spill = undefined;
         await rt.db.delete(importIssues).where(eq(importIssues.jobId, job.id));
         await stopWith(rt, job, fileRules.tooManyRows, { max: MAX_DATA_ROWS });
@@ -673,7 +674,7 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
       });
       await breathe();
     }
-    await spill.finish();
+    await spill?.finish();
     spill = undefined;
   } finally {
     await spill?.abort();
@@ -726,6 +727,7 @@ async function runImport(rt: ImportRuntime, jobId: string): Promise<void> {
     let after = job.cursorRow;
     // The next batch is read while this one is written.
     for await (const batch of readAhead(source.batches(ctx, BATCH[job.kind]))) {
+      if (failure !== undefined) break;
       // In sheet order, before any batch after it: which of two rows for one business comes first.
       handler.markInSheet?.(ctx, batch.drafts);
       const range: [number, number] = [after, batch.lastRow];
@@ -780,6 +782,36 @@ async function writeBatch(
   progress: number,
 ): Promise<void> {
   const mode = job.mode!;
+  // A deadlock with the batch beside it (PostgreSQL breaks it by failing one side) is tried again,
+  // with the rows as they were before the try.
+  const before = drafts.map((d) => ({ issues: d.issues.length, data: d.data, dropped: d.dropped }));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeBatchOnce(rt, job, handler, ctx, drafts, range, progress, mode);
+    } catch (err) {
+      if (attempt >= BATCH_ATTEMPTS || databaseError(err).code !== '40P01') throw err;
+      drafts.forEach((d, i) => {
+        d.issues.length = before[i]!.issues;
+        d.data = before[i]!.data;
+        d.dropped = before[i]!.dropped;
+      });
+    }
+  }
+}
+
+/** Tries of a batch that meets a deadlock. */
+const BATCH_ATTEMPTS = 3;
+
+async function writeBatchOnce(
+  rt: ImportRuntime,
+  job: ImportJob,
+  handler: KindHandler,
+  ctx: BatchContext,
+  drafts: Draft[],
+  range: [number, number],
+  progress: number,
+  mode: ImportMode,
+): Promise<void> {
   await rt.db.transaction(async (tx) => {
     const result = await handler.write(ctx, tx, drafts, mode);
     await insertIssues(tx, issueRows(job.id, 'import', drafts, ctx.header));

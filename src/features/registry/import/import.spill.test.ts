@@ -50,7 +50,7 @@ function draft(rowNumber: number): Draft {
 }
 
 async function write(jobId: string, rows: number[], perBatch: number) {
-  const w = await SpillWriter.create(dir, jobId, terms, header);
+  const w = (await SpillWriter.create(dir, jobId, terms, header))!;
   for (let i = 0; i < rows.length; i += perBatch) {
     const drafts = rows.slice(i, i + perBatch).map(draft);
     const written = w.write({ drafts, lastRow: drafts[drafts.length - 1]!.rowNumber });
@@ -105,7 +105,20 @@ describe('the rows kept between the check and the import', () => {
       fs.writeFileSync(file, whole.subarray(0, whole.length - cut));
       expect(await openSpill(dir, 'job-b', terms), `cut ${cut}`).toBeUndefined();
     }
-    const unfinished = await SpillWriter.create(dir, 'job-d', terms, header);
+    // Damaged inside, its footer and first frame whole: the last frame's length no longer ends
+    // where the footer begins (found on opening, not halfway through the import).
+    const inside = Buffer.from(whole);
+    let last = 0;
+    for (let at = 0; at < inside.length - 8; at += 4 + inside.readUInt32LE(at)) last = at;
+    expect(last).toBeGreaterThan(0);
+    inside.writeUInt32LE(inside.readUInt32LE(last) - 2, last);
+    fs.writeFileSync(file, inside);
+    expect(await openSpill(dir, 'job-b', terms)).toBeUndefined();
+    // A folder that cannot be written: no spill, and the check goes on without one.
+    const blocked = path.join(dir, 'not-a-folder');
+    fs.writeFileSync(blocked, '');
+    expect(await SpillWriter.create(blocked, 'job-x', terms, header)).toBeUndefined();
+    const unfinished = (await SpillWriter.create(dir, 'job-d', terms, header))!;
     await unfinished.write({ drafts: [draft(4)], lastRow: 4 });
     expect(await openSpill(dir, 'job-d', terms)).toBeUndefined();
     await unfinished.abort();

@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Cell, type PackedCell, packCell, unpackCell } from './import.cells.ts';
+import { log } from '../../../platform/log.ts';
 import type { HeaderMap } from './import.columns.ts';
 import type { Draft } from './import.rows.ts';
 
@@ -56,10 +57,14 @@ function frame(value: unknown): Buffer {
   return Buffer.concat([length, body]);
 }
 
-/** Writes a check's batches; `finish` makes the file visible to the import, `abort` removes it. */
+/**
+ * Writes a check's batches; `finish` makes the file visible to the import, `abort` removes it.
+ * Never fails the check: a write that fails (a full disk) only leaves the import to read the sheet.
+ */
 export class SpillWriter {
   private frames = 0;
   private offset = 0;
+  private broken = false;
 
   private constructor(
     private readonly handle: fs.promises.FileHandle,
@@ -67,12 +72,22 @@ export class SpillWriter {
     private readonly target: string,
   ) {}
 
+  /** A writer, or undefined when the file cannot be made (the import then reads the sheet). */
   static async create(
     dir: string,
     jobId: string,
     terms: SpillTerms,
     header: HeaderMap,
-  ): Promise<SpillWriter> {
+  ): Promise<SpillWriter | undefined> {
+    try {
+      return await SpillWriter.open(dir, jobId, terms, header);
+    } catch (err) {
+      log.warn('import: the rows of the check are not kept', { jobId, err });
+      return undefined;
+    }
+  }
+
+  private static async open(dir: string, jobId: string, terms: SpillTerms, header: HeaderMap) {
     await fs.promises.mkdir(dir, { recursive: true });
     const target = finalPath(dir, jobId);
     // A spill of an earlier check of the same job no longer describes what is being read.
@@ -90,25 +105,38 @@ export class SpillWriter {
   }
 
   private async append(value: unknown): Promise<void> {
-    const bytes = frame(value);
-    const at = this.offset;
-    this.offset += bytes.length;
-    this.frames++;
-    await this.handle.write(bytes, 0, bytes.length, at);
+    if (this.broken) return;
+    try {
+      const bytes = frame(value);
+      const at = this.offset;
+      this.offset += bytes.length;
+      this.frames++;
+      await this.handle.write(bytes, 0, bytes.length, at);
+    } catch (err) {
+      this.broken = true;
+      log.warn('import: the rows of the check are no longer kept', { err });
+    }
   }
 
+  /** Makes the file whole and visible; a writer that failed removes it instead. */
   async finish(): Promise<void> {
+    if (this.broken) return this.abort();
     const footer = Buffer.alloc(FOOTER_BYTES);
     footer.writeUInt32LE(FOOTER_MAGIC, 0);
     footer.writeUInt32LE(this.frames, 4);
-    await this.handle.write(footer, 0, FOOTER_BYTES, this.offset);
-    await this.handle.close();
-    await fs.promises.rename(this.partial, this.target);
+    try {
+      await this.handle.write(footer, 0, FOOTER_BYTES, this.offset);
+      await this.handle.close();
+      await fs.promises.rename(this.partial, this.target);
+    } catch (err) {
+      log.warn('import: the rows of the check are not kept', { err });
+      await this.abort();
+    }
   }
 
   async abort(): Promise<void> {
     await this.handle.close().catch(() => {});
-    await fs.promises.rm(this.partial, { force: true });
+    await fs.promises.rm(this.partial, { force: true }).catch(() => {});
   }
 }
 
@@ -144,6 +172,11 @@ export async function openSpill(
     if (footer.readUInt32LE(0) !== FOOTER_MAGIC) throw new Error('spill without footer');
     const frames = footer.readUInt32LE(4);
     const end = size - FOOTER_BYTES;
+    // Every frame's length, end to end: a file damaged inside is refused now, not halfway through.
+    let at = 0;
+    for (let n = 0; n < frames && at + 4 <= end; n++)
+      at += 4 + (await readExactly(handle, at, 4)).readUInt32LE(0);
+    if (at !== end) throw new Error('spill frames do not match its footer');
     const first = await readFrame(handle, 0, end);
     const head = first.value as Partial<Head>;
     if (head.format !== FORMAT || head.jobId !== jobId || head.terms?.defaultKabkota !== terms.defaultKabkota)
@@ -214,10 +247,12 @@ function revive(packed: PackedDraft): Draft {
   return { ...packed, dropped: new Set(packed.dropped), cells };
 }
 
-/** Removes a job's spill (the import is done, failed or set aside). */
+/** Removes a job's spill (the import is done, failed or set aside); a file left behind is pruned later. */
 export async function removeSpill(dir: string, jobId: string): Promise<void> {
-  await fs.promises.rm(finalPath(dir, jobId), { force: true });
-  await fs.promises.rm(`${finalPath(dir, jobId)}.partial`, { force: true });
+  for (const file of [finalPath(dir, jobId), `${finalPath(dir, jobId)}.partial`])
+    await fs.promises
+      .rm(file, { force: true })
+      .catch((err) => log.warn('import: a spill stays', { file, err }));
 }
 
 /** Removes spills left by checks nobody imported or cancelled (the import can read the sheet itself). */

@@ -786,6 +786,47 @@ describe('hostile files', () => {
   });
 });
 
+describe('many batches of a few names', () => {
+  it('saves every row once with its own address, however the batches fall, and refuses a business repeated without its NIB', async () => {
+    // Four batches (two written at once on PostgreSQL) of businesses with 40 names in 13 desa: the
+    // catalog address each gets from its name (and desa) is taken again and again across batches.
+    const rows: (string | number)[][] = [
+      ['Nama usaha', 'Nama pemilik', 'NIB', 'Kabupaten/kota', 'Desa/kelurahan'],
+    ];
+    for (let i = 0; i < 1600; i++)
+      rows.push([
+        `Kelompok Tenun Ikat ${i % 40}`,
+        `Ibu Batlayeri ${i}`,
+        String(9210000000000 + i),
+        'Kota Ambon',
+        `Desa ${i % 13}`,
+      ]);
+    // Row 1602: the business of row 2 again, its NIB left out.
+    rows.push(['Kelompok Tenun Ikat 0', 'Ibu Batlayeri 0', '', 'Kota Ambon', 'Desa 0']);
+    const id = await upload(admin, 'ikm', 'tenun.xlsx', await xlsxOf([{ name: 'IKM', rows }]));
+    expect(await pageText(admin, `/registry/import/${id}`)).toContain(
+      'Baris ini sama dengan baris 2 lembar ini (Kelompok Tenun Ikat 0).',
+    );
+    await confirm(admin, id, 'valid');
+    expect(await job(id)).toMatchObject({ createdCount: 1600, updatedCount: 0, skippedCount: 1 });
+    const [stored] = await queryRows<{ n: number; slugs: number; nibs: number }>(
+      t.database.db,
+      sql`select count(*)::int as n, count(distinct slug)::int as slugs, count(distinct nib)::int as nibs
+          from ikm where name like 'Kelompok Tenun Ikat %'`,
+    );
+    expect({ n: Number(stored!.n), slugs: Number(stored!.slugs), nibs: Number(stored!.nibs) }).toEqual({
+      n: 1600,
+      slugs: 1600,
+      nibs: 1600,
+    });
+    const problems = await queryRows<{ row: number; key: string }>(
+      t.database.db,
+      sql`select row_number as row, message_key as key from import_issues where job_id = ${id} and phase = 'import'`,
+    );
+    expect(problems.map((p) => Number(p.row))).toEqual([1602]);
+  });
+});
+
 describe('progress', () => {
   it('shows a progress page that refreshes itself while the check runs, and stops refreshing when done', async () => {
     const rows: (string | number)[][] = [['Nama usaha', 'Nama pemilik', 'NIB', 'Kabupaten/kota']];

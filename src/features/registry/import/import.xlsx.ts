@@ -413,7 +413,11 @@ function sheetHandlers(
         const n = Number(value);
         if (Number.isNaN(n)) return cellOf(value);
         const st = styles[style];
-        if (st?.date && Number.isFinite(n)) return { kind: 'date', value: excelDate(n, date1904) };
+        if (st?.date && Number.isFinite(n)) {
+          // A serial past the calendar's end (a NIB typed into a date column) stays a number.
+          const d = excelDate(n, date1904);
+          if (!Number.isNaN(d.getTime())) return { kind: 'date', value: d };
+        }
         return cellOf(n, st?.format);
       }
     }

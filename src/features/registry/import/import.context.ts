@@ -46,6 +46,8 @@ export interface KindHandler {
    * may then write several batches side by side (on PostgreSQL, one connection each).
    */
   markInSheet?(ctx: BatchContext, drafts: Draft[]): void;
+  /** With `markInSheet`: whether a batch must wait for an earlier one in flight to commit first. */
+  waitsFor?(earlier: Draft[], later: Draft[]): boolean;
 }
 
 /** Marks the later of two rows that describe the same object (`key`) as a duplicate of the first. */
@@ -69,11 +71,6 @@ export function markDuplicate(
   else
     addProblem(ctx.kind, draft, null, importRules.duplicateInSheet, { row: first, what: message.what ?? '' });
   return true;
-}
-
-/** Notes `rowNumber` as the first row of `key` unless one came before (this row is not judged). */
-export function noteFirst(ctx: BatchContext, key: string, rowNumber: number): void {
-  if (!ctx.seen.has(key)) ctx.seen.set(detached(key), rowNumber);
 }
 
 /** Region and scope of each row that parsed: the registry's own check, with the run's region index. */

@@ -25,7 +25,6 @@ import {
   csvParam,
   type KindHandler,
   markDuplicate,
-  noteFirst,
 } from './import.context.ts';
 import { importRules } from './import.messages.ts';
 import { norm } from './import.resolve.ts';
@@ -49,12 +48,8 @@ function markInSheet(ctx: BatchContext, drafts: Draft[]): void {
   for (const d of drafts) {
     if (!d.data) continue;
     const data = dataOf(d);
-    if (data.nib) {
-      const duplicate = markDuplicate(ctx, d, `nib:${data.nib}`, { column: 'nib', nib: data.nib });
-      // A later row without a NIB for the same name, owner and kab/kota is this business again: a
-      // duplicate too, however the rows fall into batches (PostgreSQL writes two batches at once).
-      if (!duplicate) noteFirst(ctx, nameKey(data.kabkotaCode, data.name, data.ownerName), d.rowNumber);
-    } else
+    if (data.nib) markDuplicate(ctx, d, `nib:${data.nib}`, { column: 'nib', nib: data.nib });
+    else
       markDuplicate(ctx, d, nameKey(data.kabkotaCode, data.name, data.ownerName), {
         column: 'name',
         what: data.name,
@@ -386,8 +381,20 @@ function passingConflict(err: unknown): boolean {
   return e.code === '40P01' || (e.code === '23505' && e.constraint === 'ikm_slug_key');
 }
 
+/**
+ * Whether a batch must wait for an earlier one to commit before it is written: a row of it without a
+ * NIB names (by name, owner and kab/kota) a business a row of the earlier batch makes with its NIB,
+ * and updates it once it is there, as when batches are written one after another.
+ */
+function waitsFor(earlier: Draft[], later: Draft[]): boolean {
+  const key = (d: Draft) => nameKey(dataOf(d).kabkotaCode, dataOf(d).name, dataOf(d).ownerName);
+  const made = new Set(earlier.filter((d) => d.data && dataOf(d).nib).map(key));
+  return made.size > 0 && later.some((d) => d.data && !dataOf(d).nib && made.has(key(d)));
+}
+
 export const ikmHandler: KindHandler = {
   markInSheet,
+  waitsFor,
 
   async check(ctx, db, drafts) {
     markInSheet(ctx, drafts);

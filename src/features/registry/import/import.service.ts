@@ -719,7 +719,8 @@ async function runImport(rt: ImportRuntime, jobId: string): Promise<void> {
   }
   const handler = HANDLERS[job.kind];
   const side = rt.dbKind === 'postgres' && handler.markInSheet ? WRITERS_SIDE_BY_SIDE : 1;
-  const writing = new Set<Promise<void>>();
+  /** The batches being written, with their rows. */
+  const writing = new Map<Promise<void>, Draft[]>();
   let failure: unknown;
   // From here on the file is open: whatever fails, the finally below closes it.
   try {
@@ -732,6 +733,11 @@ async function runImport(rt: ImportRuntime, jobId: string): Promise<void> {
       handler.markInSheet?.(ctx, batch.drafts);
       const range: [number, number] = [after, batch.lastRow];
       after = batch.lastRow;
+      // A batch that updates what one in flight makes waits for it (before its own transaction,
+      // so it holds no lock meanwhile).
+      if ([...writing.values()].some((earlier) => handler.waitsFor?.(earlier, batch.drafts)))
+        await Promise.all(writing.keys());
+      if (failure !== undefined) break;
       const write = writeBatch(rt, job, handler, ctx, batch.drafts, range, source.progress()).then(
         () => {
           writing.delete(write);
@@ -741,13 +747,13 @@ async function runImport(rt: ImportRuntime, jobId: string): Promise<void> {
           failure ??= err;
         },
       );
-      writing.add(write);
-      while (writing.size >= side && failure === undefined) await Promise.race(writing);
+      writing.set(write, batch.drafts);
+      while (writing.size >= side && failure === undefined) await Promise.race(writing.keys());
       if (failure !== undefined) break;
       await breathe();
     }
   } finally {
-    await Promise.all(writing);
+    await Promise.all(writing.keys());
     await source.close();
   }
   if (failure !== undefined) throw failure;

@@ -787,7 +787,7 @@ describe('hostile files', () => {
 });
 
 describe('many batches of a few names', () => {
-  it('saves every row once with its own address, however the batches fall, and refuses a business repeated without its NIB', async () => {
+  it('saves every row once with its own address, however the batches fall, and updates a business named again without its NIB', async () => {
     // Four batches (two written at once on PostgreSQL) of businesses with 40 names in 13 desa: the
     // catalog address each gets from its name (and desa) is taken again and again across batches.
     const rows: (string | number)[][] = [
@@ -801,14 +801,19 @@ describe('many batches of a few names', () => {
         'Kota Ambon',
         `Desa ${i % 13}`,
       ]);
-    // Row 1602: the business of row 2 again, its NIB left out.
-    rows.push(['Kelompok Tenun Ikat 0', 'Ibu Batlayeri 0', '', 'Kota Ambon', 'Desa 0']);
+    // Row 1602: the business of row 1201 (in the batch before it) again, its NIB left out: it
+    // updates what that row made, as when batches are written one after another.
+    rows.push(['Kelompok Tenun Ikat 39', 'Ibu Batlayeri 1199', '', 'Kota Ambon', 'Desa 3']);
+    // Row 1603: row 1602 again.
+    rows.push(['Kelompok Tenun Ikat 39', 'Ibu Batlayeri 1199', '', 'Kota Ambon', 'Desa 3']);
     const id = await upload(admin, 'ikm', 'tenun.xlsx', await xlsxOf([{ name: 'IKM', rows }]));
     expect(await pageText(admin, `/registry/import/${id}`)).toContain(
-      'Baris ini sama dengan baris 2 lembar ini (Kelompok Tenun Ikat 0).',
+      'Baris ini sama dengan baris 1602 lembar ini (Kelompok Tenun Ikat 39).',
     );
     await confirm(admin, id, 'valid');
-    expect(await job(id)).toMatchObject({ createdCount: 1600, updatedCount: 0, skippedCount: 1 });
+    expect(await job(id)).toMatchObject({ createdCount: 1600, updatedCount: 1, skippedCount: 1 });
+    const [named] = await t.database.db.select().from(ikm).where(eq(ikm.nib, '9210000001199'));
+    expect(named).toMatchObject({ ownerName: 'Ibu Batlayeri 1199', version: 2 });
     const [stored] = await queryRows<{ n: number; slugs: number; nibs: number }>(
       t.database.db,
       sql`select count(*)::int as n, count(distinct slug)::int as slugs, count(distinct nib)::int as nibs
@@ -823,7 +828,7 @@ describe('many batches of a few names', () => {
       t.database.db,
       sql`select row_number as row, message_key as key from import_issues where job_id = ${id} and phase = 'import'`,
     );
-    expect(problems.map((p) => Number(p.row))).toEqual([1602]);
+    expect(problems.map((p) => Number(p.row))).toEqual([1603]);
   });
 });
 

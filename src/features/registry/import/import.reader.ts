@@ -45,7 +45,6 @@ export function openXlsxThreaded(path: string, opts: { styles?: boolean } = {}):
       workerData: request,
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
     });
-    exited = new Promise((resolve) => worker!.once('exit', resolve));
     worker.on('message', (m: ReaderMessage) => {
       queue.push(m);
       notify?.();
@@ -54,10 +53,13 @@ export function openXlsxThreaded(path: string, opts: { styles?: boolean } = {}):
       failure ??= err;
       notify?.();
     });
-    worker.on('exit', (code) => {
-      failure ??= new Error(`the reading thread stopped (exit code ${code})`);
-      notify?.();
-    });
+    exited = new Promise((resolve) =>
+      worker!.once('exit', (code) => {
+        failure ??= new Error(`the reading thread stopped (exit code ${code})`);
+        notify?.();
+        resolve(code);
+      }),
+    );
   };
 
   const next = async (): Promise<ReaderMessage> => {

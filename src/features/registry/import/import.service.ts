@@ -788,12 +788,38 @@ async function writeBatch(
   progress: number,
 ): Promise<void> {
   const mode = job.mode!;
+  const write = () =>
+    rt.db.transaction(async (tx) => {
+      const result = await handler.write(ctx, tx, drafts, mode);
+      await insertIssues(tx, issueRows(job.id, 'import', drafts, ctx.header));
+      // Locked, so batches committing side by side each add their own range and counts.
+      const [now] = await tx
+        .select({ cursorRow: importJobs.cursorRow, ahead: importJobs.committedAhead })
+        .from(importJobs)
+        .where(eq(importJobs.id, job.id))
+        .for('update');
+      const next = advance({ cursorRow: now!.cursorRow, ahead: now!.ahead }, range);
+      const skipped = drafts.length - result.created - result.updated;
+      await tx
+        .update(importJobs)
+        .set({
+          cursorRow: next.cursorRow,
+          committedAhead: next.ahead,
+          rowsRead: sql`${importJobs.rowsRead} + ${drafts.length}`,
+          permille: sql`greatest(${importJobs.permille}, ${Math.round(progress * 1000)})`,
+          createdCount: sql`${importJobs.createdCount} + ${result.created}`,
+          updatedCount: sql`${importJobs.updatedCount} + ${result.updated}`,
+          skippedCount: sql`${importJobs.skippedCount} + ${skipped}`,
+          heartbeatAt: new Date(),
+        })
+        .where(eq(importJobs.id, job.id));
+    });
   // A deadlock with the batch beside it (PostgreSQL breaks it by failing one side) is tried again,
   // with the rows as they were before the try.
   const before = drafts.map((d) => ({ issues: d.issues.length, data: d.data, dropped: d.dropped }));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await writeBatchOnce(rt, job, handler, ctx, drafts, range, progress, mode);
+      return await write();
     } catch (err) {
       if (attempt >= BATCH_ATTEMPTS || databaseError(err).code !== '40P01') throw err;
       drafts.forEach((d, i) => {
@@ -807,43 +833,6 @@ async function writeBatch(
 
 /** Tries of a batch that meets a deadlock. */
 const BATCH_ATTEMPTS = 3;
-
-async function writeBatchOnce(
-  rt: ImportRuntime,
-  job: ImportJob,
-  handler: KindHandler,
-  ctx: BatchContext,
-  drafts: Draft[],
-  range: [number, number],
-  progress: number,
-  mode: ImportMode,
-): Promise<void> {
-  await rt.db.transaction(async (tx) => {
-    const result = await handler.write(ctx, tx, drafts, mode);
-    await insertIssues(tx, issueRows(job.id, 'import', drafts, ctx.header));
-    // Locked, so batches committing side by side each add their own range and counts.
-    const [now] = await tx
-      .select({ cursorRow: importJobs.cursorRow, ahead: importJobs.committedAhead })
-      .from(importJobs)
-      .where(eq(importJobs.id, job.id))
-      .for('update');
-    const next = advance({ cursorRow: now!.cursorRow, ahead: now!.ahead }, range);
-    const skipped = drafts.length - result.created - result.updated;
-    await tx
-      .update(importJobs)
-      .set({
-        cursorRow: next.cursorRow,
-        committedAhead: next.ahead,
-        rowsRead: sql`${importJobs.rowsRead} + ${drafts.length}`,
-        permille: sql`greatest(${importJobs.permille}, ${Math.round(progress * 1000)})`,
-        createdCount: sql`${importJobs.createdCount} + ${result.created}`,
-        updatedCount: sql`${importJobs.updatedCount} + ${result.updated}`,
-        skippedCount: sql`${importJobs.skippedCount} + ${skipped}`,
-        heartbeatAt: new Date(),
-      })
-      .where(eq(importJobs.id, job.id));
-  });
-}
 
 /** Where an import's rows come from: batches of drafts not yet imported, with the header they fill. */
 interface ImportSource {

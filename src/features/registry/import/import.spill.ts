@@ -49,7 +49,7 @@ export function spillDir(filesRoot: string): string {
 
 const finalPath = (dir: string, jobId: string) => path.join(dir, `${jobId}.rows`);
 
-/** A value as one frame; a draft's Set of dropped columns is written as a list. */
+/** A value as one frame: its length in bytes, then its JSON. */
 function frame(value: unknown): Buffer {
   const body = Buffer.from(JSON.stringify(value));
   const length = Buffer.alloc(4);

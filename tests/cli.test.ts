@@ -2,7 +2,6 @@
  * The `ovop` command as a user runs it: separate processes on a real data dir (PGlite), so that the
  * lock, the start-up checks and crash durability are tested for real.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,62 +9,7 @@ import { like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../src/db/client.ts';
 import { users } from '../src/db/schema/accounts.ts';
-
-const bin = path.resolve('bin/ovop.mjs');
-const baseEnv = () => {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  delete env.TEST_DATABASE_URL;
-  return env;
-};
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ovop(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...baseEnv(), ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const port = String(30000 + Math.floor(Math.random() * 20000));
-  const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...baseEnv(), PORT: port, HOST: '127.0.0.1', ...env },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { child, url };
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
-
-const stop = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') =>
-  new Promise<void>((resolve) => {
-    // A process killed by a signal has signalCode set and exitCode null.
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
+import { ovop, serveOvop as serve, stopProcess as stop } from './helpers/ovop-process.ts';
 
 let dataDir: string;
 beforeAll(() => {

@@ -5,7 +5,6 @@
  * where it stopped, continuing saves the rest, and neither continuing nor re-importing the whole
  * sheet creates a duplicate.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,9 +12,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, openPostgres, queryRows } from '../src/db/client.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/db.ts';
+import { ovop as run, serveOvop, stopProcess as stop } from './helpers/ovop-process.ts';
 import { bigIkmSheet } from './helpers/sheets.ts';
 
-const bin = path.resolve('bin/ovop.mjs');
 const ROWS = 20_000;
 const NIB0 = 9300000000000;
 
@@ -24,53 +23,8 @@ let database: TestDatabase | undefined;
 let env: Record<string, string>;
 let sheet: string;
 
-const baseEnv = () => {
-  const e: Record<string, string> = { ...(process.env as Record<string, string>), LOG_LEVEL: 'warn' };
-  delete e.DATABASE_URL;
-  delete e.TEST_DATABASE_URL;
-  return e;
-};
-
-function ovop(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...baseEnv(), ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function serve(): Promise<{ child: ChildProcess; url: string }> {
-  const port = String(30000 + Math.floor(Math.random() * 20000));
-  const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...baseEnv(), ...env, PORT: port, HOST: '127.0.0.1' },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 1200; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { child, url };
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
-
-const stop = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
+const ovop = (args: string[]) => run(args, env);
+const serve = () => serveOvop(env);
 
 /** How many IKM of the sheet are stored, and how many distinct NIBs among them (server stopped). */
 async function stored(): Promise<{ rows: number; nibs: number }> {

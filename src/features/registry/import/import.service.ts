@@ -212,11 +212,16 @@ export function displayStatus(
 
 function start(rt: ImportRuntime, jobId: string, phase: 'check' | 'import'): void {
   const runner = runnerOf(rt.db);
-  const run = runner.chain.then(() =>
-    (phase === 'check' ? runCheck(rt, jobId) : runImport(rt, jobId)).catch((err) =>
-      fail(rt, jobId, err).catch((e) => log.error('import: recording a failure failed', { jobId, err: e })),
-    ),
-  );
+  const run = runner.chain.then(() => {
+    runner.current = jobId;
+    return (phase === 'check' ? runCheck(rt, jobId) : runImport(rt, jobId))
+      .catch((err) =>
+        fail(rt, jobId, err).catch((e) => log.error('import: recording a failure failed', { jobId, err: e })),
+      )
+      .finally(() => {
+        runner.current = null;
+      });
+  });
   runner.chain = run;
   const tracked = run.finally(() => {
     if (runner.jobs.get(jobId) === tracked) runner.jobs.delete(jobId);

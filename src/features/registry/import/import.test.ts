@@ -844,10 +844,19 @@ describe('progress', () => {
     const id = res.headers.get('location')!.split('/').pop()!;
     const running = await (await admin.get(`/registry/import/${id}`)).text();
     expect(running).toMatch(/<head>[\s\S]*<meta http-equiv="refresh" content="2"[\s\S]*<\/head>/);
-    expect(textOf(running)).toMatch(/Memeriksa lembar kerja…|Menunggu impor lain selesai…/);
+    // The job being checked shows its progress; one uploaded meanwhile waits its turn and says so.
+    expect(textOf(running)).toContain('Memeriksa lembar kerja…');
+    expect(textOf(running)).not.toContain('Menunggu impor lain selesai…');
+    const next = await admin.post('/registry/import', {
+      kind: 'ikm',
+      file: fileOf('berikutnya.xlsx', await xlsxOf([{ name: 'IKM', rows: rows.slice(0, 2) }])),
+    });
+    const nextId = next.headers.get('location')!.split('/').pop()!;
+    expect(await pageText(admin, `/registry/import/${nextId}`)).toContain('Menunggu impor lain selesai…');
     const calm = await (await admin.get(`/registry/import/${id}?refresh=off`)).text();
     expect(calm).not.toContain('http-equiv="refresh"');
     await waitForImport(t.deps.db, id);
+    await waitForImport(t.deps.db, nextId);
     await confirm(admin, id, 'valid');
     const done = await (await admin.get(`/registry/import/${id}`)).text();
     expect(done).not.toContain('http-equiv="refresh"');

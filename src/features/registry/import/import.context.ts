@@ -4,7 +4,7 @@ import type { Actor } from '../../../platform/actor.ts';
 import type { ImportKind, ImportMode } from '../../../platform/registry-import-domain.ts';
 import { checkRegionIn, type RegionInfo, type RegistryEnv, RuleErrors } from '../registry.service.ts';
 import type { SizeThresholds } from '../size-class.ts';
-import { detached } from './import.cells.ts';
+import { cellText, detached } from './import.cells.ts';
 import type { HeaderMap } from './import.columns.ts';
 import { importRules } from './import.messages.ts';
 import type { RegionResolver } from './import.resolve.ts';
@@ -48,6 +48,15 @@ export interface KindHandler {
   markInSheet?(ctx: BatchContext, drafts: Draft[]): void;
   /** With `markInSheet`: whether a batch must wait for an earlier one in flight to commit first. */
   waitsFor?(earlier: Draft[], later: Draft[]): boolean;
+}
+
+/**
+ * Whether an update keeps the stored value of a column: when the sheet lacks the column, when the
+ * row's cell is empty (an office sheet, or the errors file, leaves blank what it does not change),
+ * or when the cell could not be read and the row was imported without it.
+ */
+export function keepsStored(ctx: BatchContext, d: Draft, column: string): boolean {
+  return !ctx.present.has(column) || d.dropped.has(column) || cellText(d.cells[column]) === undefined;
 }
 
 /** Marks the later of two rows that describe the same object (`key`) as a duplicate of the first. */

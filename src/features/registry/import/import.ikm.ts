@@ -24,6 +24,7 @@ import {
   checkRegions,
   csvParam,
   type KindHandler,
+  keepsStored,
   markDuplicate,
 } from './import.context.ts';
 import { importRules } from './import.messages.ts';
@@ -165,11 +166,6 @@ async function checkBatch(
   return targets;
 }
 
-/** The value a column writes: the row's, or the stored one when the sheet lacks the column or it was left out. */
-function keeps(ctx: BatchContext, d: Draft, column: string): boolean {
-  return !ctx.present.has(column) || d.dropped.has(column);
-}
-
 interface Values {
   id: string;
   province_code: string;
@@ -208,11 +204,11 @@ function valuesOf(ctx: BatchContext, d: Draft, target: Target, now: string): Val
   const data = dataOf(d);
   const e = target.existing;
   const pick = <T>(column: string, fresh: T, stored: T | undefined): T =>
-    e && keeps(ctx, d, column) ? (stored as T) : fresh;
+    e && keepsStored(ctx, d, column) ? (stored as T) : fresh;
   const men = pick('workforceMen', data.workforceMen ?? null, e?.workforceMen);
   const women = pick('workforceWomen', data.workforceWomen ?? null, e?.workforceWomen);
   const investment = pick('investment', data.investment ?? null, e?.investment);
-  const capacityKept = e && keeps(ctx, d, 'capacityQty');
+  const capacityKept = e && keepsStored(ctx, d, 'capacityQty');
   const contactPublic = pick('contactPublic', data.contactPublic ?? false, e?.contactPublic);
   const consent = contactPublic
     ? e?.contactPublic

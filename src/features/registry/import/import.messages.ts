@@ -166,8 +166,8 @@ export const importText = defineMessages({
   title: { id: 'Impor dari Excel', en: 'Import from Excel' },
   tab: { id: 'Impor', en: 'Import' },
   intro: {
-    id: 'Unggah lembar kerja berisi sentra, IKM atau produk. Sebelum apa pun disimpan, Anda melihat pratinjau setiap masalah per baris dan kolom. Impor ulang lembar yang sama memperbarui data menurut NIB, tanpa data ganda.',
-    en: 'Upload a sheet of centres, IKMs or products. Before anything is saved you see a preview of every problem by row and column. Importing the same sheet again updates by NIB and creates no duplicates.',
+    id: 'Unggah lembar kerja berisi sentra, IKM atau produk. Sebelum apa pun disimpan, Anda melihat pratinjau setiap masalah per baris dan kolom. Impor ulang lembar yang sama memperbarui data menurut NIB, tanpa data ganda; sel yang dikosongkan tidak mengubah nilai yang sudah tercatat.',
+    en: 'Upload a sheet of centres, IKMs or products. Before anything is saved you see a preview of every problem by row and column. Importing the same sheet again updates by NIB and creates no duplicates; an empty cell leaves the stored value as it is.',
   },
   templates: { id: 'Templat', en: 'Templates' },
   templatesHint: {
@@ -256,8 +256,8 @@ export const importText = defineMessages({
   chooseMode: { id: 'Apa yang diimpor?', en: 'What should be imported?' },
   modeAll: { id: 'Semua baris yang dapat disimpan', en: 'Every row that can be saved' },
   modeAllHint: {
-    id: '{n} baris. Nilai yang tidak terbaca dilewati (untuk IKM yang sudah ada, nilai lamanya dipertahankan); baris yang tidak dapat disimpan tetap dilewati.',
-    en: '{n} rows. Values that cannot be read are left out (an IKM already recorded keeps its stored value); rows that cannot be saved are still skipped.',
+    id: '{n} baris. Nilai yang tidak terbaca dilewati (data yang sudah tercatat tetap memakai nilai lamanya); baris yang tidak dapat disimpan tetap dilewati.',
+    en: '{n} rows. Values that cannot be read are left out (a record already there keeps its stored value); rows that cannot be saved are still skipped.',
   },
   modeValid: { id: 'Hanya baris tanpa masalah', en: 'Only the rows without problems' },
   modeValidHint: {

@@ -21,6 +21,7 @@ import {
   checkRegions,
   csvParam,
   type KindHandler,
+  keepsStored,
   markDuplicate,
 } from './import.context.ts';
 import { importRules } from './import.messages.ts';
@@ -60,9 +61,6 @@ async function ikmsByNib(db: Db, nibs: string[]): Promise<Map<string, IkmRow>> {
   return new Map(rows.map((r) => [r.nib!, r]));
 }
 
-const present = (ctx: BatchContext, d: Draft, column: string) =>
-  ctx.present.has(column) && !d.dropped.has(column);
-
 // Sentra -----------------------------------------------------------------------------------------
 
 interface SentraTarget {
@@ -89,7 +87,7 @@ async function checkSentraBatch(
     targets.set(d, existing ? { existing } : {});
   }
   // The lead business by NIB: a recorded member IKM of this sentra, in the actor's region.
-  const withLead = live().filter((d) => present(ctx, d, 'leadNib') && d.cells.leadNib);
+  const withLead = live().filter((d) => !keepsStored(ctx, d, 'leadNib'));
   const parsed = new Map<Draft, string>();
   for (const d of withLead) {
     const r = parseNib(cellText(d.cells.leadNib) ?? '');
@@ -116,7 +114,7 @@ function sentraInput(ctx: BatchContext, d: Draft, t: SentraTarget): SentraInput 
   const data = d.data as unknown as SentraInput;
   const e = t.existing;
   const pick = <T>(column: string, fresh: T, stored: T): T =>
-    e && !present(ctx, d, column) ? stored : fresh;
+    e && keepsStored(ctx, d, column) ? stored : fresh;
   return {
     name: data.name,
     kabkotaCode: data.kabkotaCode,
@@ -222,9 +220,9 @@ type ProductRow = NonNullable<Awaited<ReturnType<typeof findProductByName>>>;
 function productInput(ctx: BatchContext, d: Draft, e: ProductRow | undefined): ProductInput {
   const data = d.data as unknown as ProductInput;
   const pick = <T>(column: string, fresh: T, stored: T): T =>
-    e && !present(ctx, d, column) ? stored : fresh;
+    e && keepsStored(ctx, d, column) ? stored : fresh;
   const num = (v: string | null | undefined) => (v === null || v === undefined ? undefined : Number(v));
-  const capacityKept = e && !present(ctx, d, 'capacityQty');
+  const capacityKept = e && keepsStored(ctx, d, 'capacityQty');
   return {
     ikmId: data.ikmId,
     name: data.name,

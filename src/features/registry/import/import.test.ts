@@ -548,6 +548,104 @@ describe('sentra, then IKM, then products', () => {
   });
 });
 
+describe('blank cells', () => {
+  it('keep what is stored when a sheet (or its errors file) leaves cells empty, and change the rest', async () => {
+    const header = [
+      'Nama usaha',
+      'Nama pemilik',
+      'NIB',
+      'Kabupaten/kota',
+      'KBLI',
+      'Telepon',
+      'Alamat',
+      'Tenaga kerja laki-laki',
+      'Tenaga kerja perempuan',
+      'Nilai investasi (Rp)',
+      'Catatan',
+    ];
+    const first = await xlsxOf([
+      {
+        name: 'IKM',
+        rows: [
+          header,
+          [
+            'Kosong Tetap Ada',
+            'Ibu Latuconsina',
+            '9150000000001',
+            'Kota Ambon',
+            '10794',
+            '0812 4000 1111',
+            'Jl. Pattimura 1',
+            3,
+            5,
+            '40.000.000',
+            'Pemasok pasar Mardika',
+          ],
+        ],
+      },
+    ]);
+    await confirm(admin, await upload(admin, 'ikm', 'kosong-1.xlsx', first), 'valid');
+    // The same columns, only the KBLI filled in: the rest of the row is blank.
+    const second = await xlsxOf([
+      {
+        name: 'IKM',
+        rows: [
+          header,
+          [
+            'Kosong Tetap Ada',
+            'Ibu Latuconsina',
+            '9150000000001',
+            'Kota Ambon',
+            '10792',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+          ],
+        ],
+      },
+    ]);
+    const again = await upload(admin, 'ikm', 'kosong-2.xlsx', second);
+    await confirm(admin, again, 'valid');
+    expect(await job(again)).toMatchObject({ createdCount: 0, updatedCount: 1 });
+    const [kept] = await t.database.db.select().from(ikm).where(eq(ikm.nib, '9150000000001'));
+    expect(kept).toMatchObject({
+      kbli: '10792',
+      phone: '+6281240001111',
+      address: 'Jl. Pattimura 1',
+      workforceMen: 3,
+      workforceWomen: 5,
+      investment: 40_000_000,
+      notes: 'Pemasok pasar Mardika',
+    });
+
+    // A sentra's lead business stays when the sheet's lead NIB cell is empty.
+    const sentraSheet = (lead: string) =>
+      xlsxOf([
+        {
+          name: 'Sentra',
+          rows: [
+            ['Nama sentra', 'Kabupaten/kota', 'Komoditas', 'NIB penghela'],
+            ['Sentra Kosong Tetap', 'Kota Ambon', 'Makanan dan minuman', lead],
+          ],
+        },
+      ]);
+    await confirm(admin, await upload(admin, 'sentra', 'sentra-1.xlsx', await sentraSheet('')), 'valid');
+    const [made] = await t.database.db.select().from(sentra).where(eq(sentra.name, 'Sentra Kosong Tetap'));
+    await t.database.db.update(ikm).set({ sentraId: made!.id }).where(eq(ikm.id, kept!.id));
+    await confirm(
+      admin,
+      await upload(admin, 'sentra', 'sentra-2.xlsx', await sentraSheet('9150000000001')),
+      'valid',
+    );
+    await confirm(admin, await upload(admin, 'sentra', 'sentra-3.xlsx', await sentraSheet('')), 'valid');
+    const [led] = await t.database.db.select().from(sentra).where(eq(sentra.id, made!.id));
+    expect(led!.leadIkmId).toBe(kept!.id);
+  });
+});
+
 describe('scope', () => {
   it('refuses the rows a kab/kota officer puts into another kab/kota, and imports their own', async () => {
     const sheet = await xlsxOf([

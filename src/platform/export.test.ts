@@ -5,8 +5,15 @@ import { csvText, safeCellText, xlsxResponse } from './export.ts';
 describe('spreadsheet exports', () => {
   it('neutralises formula injection in text cells', () => {
     expect(safeCellText('=HYPERLINK("http://evil")')).toBe('\'=HYPERLINK("http://evil")');
-    expect(safeCellText('+62 812')).toBe("'+62 812");
-    expect(safeCellText('-1')).toBe("'-1");
+    expect(safeCellText("+cmd|' /C calc'!A0")).toBe("'+cmd|' /C calc'!A0");
+    expect(safeCellText('-2+3+cmd|x!A0')).toBe("'-2+3+cmd|x!A0");
+    expect(safeCellText('-Tenun')).toBe("'-Tenun");
+    expect(safeCellText('\t=1')).toBe("'\t=1");
+    // A signed number calls nothing: phone numbers and negative counts stay as they are.
+    expect(safeCellText('+6281234567890')).toBe('+6281234567890');
+    expect(safeCellText('+62 812-4000 (rumah)')).toBe("'+62 812-4000 (rumah)");
+    expect(safeCellText('+62 812-4000')).toBe('+62 812-4000');
+    expect(safeCellText('-1')).toBe('-1');
     expect(safeCellText('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(safeCellText('Tenun ikat')).toBe('Tenun ikat');
   });

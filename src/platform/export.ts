@@ -1,7 +1,8 @@
 /**
  * Spreadsheet exports (xlsx via exceljs, and CSV). Every text cell is neutralised against formula
- * injection: a value starting with = + - @ (or a tab / carriage return) gets a leading apostrophe,
- * so Excel shows it as text and never runs it.
+ * injection: a value starting with = or @ (or a tab / carriage return), or with + or - followed by
+ * anything but a number, gets a leading apostrophe, so Excel shows it as text and never runs it.
+ * A signed number such as a phone number in E.164 (+62…) or -3 can call nothing and stays as it is.
  */
 import { PassThrough } from 'node:stream';
 
@@ -21,11 +22,13 @@ export interface ExportSheet {
   rows: Iterable<CellValue[]> | AsyncIterable<CellValue[]>;
 }
 
-const DANGEROUS = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=@\t\r]/;
+const SIGNED_NUMBER = /^[+-][\d\s.,()+-]*$/;
 
 /** A text safe to put in a spreadsheet cell (formula injection neutralised). */
 export function safeCellText(value: string): string {
-  return DANGEROUS.test(value) ? `'${value}` : value;
+  const risky = FORMULA_START.test(value) || (/^[+-]/.test(value) && !SIGNED_NUMBER.test(value));
+  return risky ? `'${value}` : value;
 }
 
 function cell(value: CellValue): string | number | boolean | Date | null {

@@ -571,7 +571,7 @@ describe('blank cells', () => {
           [
             'Kosong Tetap Ada',
             'Ibu Latuconsina',
-            '9150000000001',
+            '9260000000001',
             'Kota Ambon',
             '10794',
             '0812 4000 1111',
@@ -594,7 +594,7 @@ describe('blank cells', () => {
           [
             'Kosong Tetap Ada',
             'Ibu Latuconsina',
-            '9150000000001',
+            '9260000000001',
             'Kota Ambon',
             '10792',
             '',
@@ -610,7 +610,7 @@ describe('blank cells', () => {
     const again = await upload(admin, 'ikm', 'kosong-2.xlsx', second);
     await confirm(admin, again, 'valid');
     expect(await job(again)).toMatchObject({ createdCount: 0, updatedCount: 1 });
-    const [kept] = await t.database.db.select().from(ikm).where(eq(ikm.nib, '9150000000001'));
+    const [kept] = await t.database.db.select().from(ikm).where(eq(ikm.nib, '9260000000001'));
     expect(kept).toMatchObject({
       kbli: '10792',
       phone: '+6281240001111',
@@ -637,7 +637,7 @@ describe('blank cells', () => {
     await t.database.db.update(ikm).set({ sentraId: made!.id }).where(eq(ikm.id, kept!.id));
     await confirm(
       admin,
-      await upload(admin, 'sentra', 'sentra-2.xlsx', await sentraSheet('9150000000001')),
+      await upload(admin, 'sentra', 'sentra-2.xlsx', await sentraSheet('9260000000001')),
       'valid',
     );
     await confirm(admin, await upload(admin, 'sentra', 'sentra-3.xlsx', await sentraSheet('')), 'valid');

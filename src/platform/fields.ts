@@ -22,8 +22,13 @@ export const V = validationMessages('common', {
 });
 
 /** A schema message for a bad value that leaves "missing" to the generic "Required". */
-const unlessMissing = (key: string) => ({
-  error: (iss: { input?: unknown }) => (iss.input === undefined ? undefined : key),
+/**
+ * A type's own message for a value of the wrong type (`abc` for a number); a missing value, and the
+ * checks after the type (too small, too big), keep their own messages.
+ */
+export const unlessMissing = (key: string) => ({
+  error: (iss: { code?: string; input?: unknown }) =>
+    iss.code === 'invalid_type' && iss.input !== undefined ? key : undefined,
 });
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

@@ -3,7 +3,7 @@
  * schema per form, each field accepting the shapes people really type (identifiers.ts).
  */
 import { z } from 'zod';
-import { checkbox, V, optionalText, text, versionField } from '../../platform/fields.ts';
+import { checkbox, optionalText, text, unlessMissing, V, versionField } from '../../platform/fields.ts';
 import {
   CapacityPeriodEnum,
   CapacityUnitEnum,
@@ -30,10 +30,6 @@ import { sanitizeStory, STORY_MAX } from './story.tsx';
 const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
 
 /** A message for a bad value that leaves "missing" to the generic "Required". */
-const unlessMissing = (key: string) => ({
-  error: (iss: { input?: unknown }) => (iss.input === undefined ? undefined : key),
-});
-
 /** An optional identifier normalised by one of the identifiers.ts parsers. */
 export function identifier(parse: (raw: string | number) => Parsed<string>) {
   return z.preprocess(blank, z.union([z.string().max(200), z.number()]).optional()).transform((v, ctx) => {

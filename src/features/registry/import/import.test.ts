@@ -467,6 +467,45 @@ describe('kab/kota, numbers and dates as people write them', () => {
   });
 });
 
+describe('numbers out of range', () => {
+  it('names the limit a number passes, not its type, in both languages', async () => {
+    const ikmSheet = await xlsxOf([
+      {
+        name: 'IKM',
+        rows: [
+          [
+            'Nama usaha',
+            'Nama pemilik',
+            'NIB',
+            'Kabupaten/kota',
+            'Tenaga kerja laki-laki',
+            'Tenaga kerja perempuan',
+          ],
+          ['Usaha Minus', 'Ibu Minus', '9270000000001', 'Kota Ambon', -3, 'dua'],
+        ],
+      },
+    ]);
+    const ikmJob = await upload(admin, 'ikm', 'minus.xlsx', ikmSheet);
+    const page = await pageText(admin, `/registry/import/${ikmJob}`);
+    expect(page).toContain('-3 Tidak boleh kurang dari 0.');
+    expect(page).toContain('dua Harus bilangan bulat');
+    expect(await pageText(admin, `/registry/import/${ikmJob}?lang=en`)).toContain('-3 Must be at least 0.');
+    const productSheet = await xlsxOf([
+      {
+        name: 'Produk',
+        rows: [
+          ['NIB IKM', 'Nama produk', 'Komoditas', 'Bahan baku lokal (%)'],
+          ['9270000000001', 'Keripik Lebih', 'makanan dan minuman', '120'],
+        ],
+      },
+    ]);
+    const productJob = await upload(admin, 'products', 'lebih.xlsx', productSheet);
+    expect(await pageText(admin, `/registry/import/${productJob}`)).toContain(
+      '120 Tidak boleh lebih dari 100.',
+    );
+  });
+});
+
 describe('sentra, then IKM, then products', () => {
   it('links IKMs to their sentra by name and products to their IKM by NIB; re-importing changes nothing twice', async () => {
     const sentraSheet = await xlsxOf([

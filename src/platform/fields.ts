@@ -23,12 +23,12 @@ export const V = validationMessages('common', {
 
 /** A schema message for a bad value that leaves "missing" to the generic "Required". */
 /**
- * A type's own message for a value of the wrong type (`abc` for a number); a missing value, and the
- * checks after the type (too small, too big), keep their own messages.
+ * A type's own message for a value it cannot read (`abc` for a number, `31/02/2026` for a date); a
+ * missing value, and a value outside the range (too small, too big), keep their own messages.
  */
 export const unlessMissing = (key: string) => ({
   error: (iss: { code?: string; input?: unknown }) =>
-    iss.code === 'invalid_type' && iss.input !== undefined ? key : undefined,
+    iss.input === undefined || iss.code === 'too_small' || iss.code === 'too_big' ? undefined : key,
 });
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

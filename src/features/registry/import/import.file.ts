@@ -89,6 +89,8 @@ export async function acceptUpload(
   const found = await fileTypeFromBuffer(bytes);
   if (found) throw refuse(fileRules.notSpreadsheet, { name, found: found.ext.toUpperCase() });
   if (decodeCsv(bytes) === undefined) throw refuse(fileRules.csvBinary, { name });
+  // Text is read as CSV only when the name does not promise a workbook.
+  if (/\.xls[xmb]?$/i.test(name)) throw refuse(fileRules.textNamedAsExcel, { name });
   const sha256 = await storeGenerated(db, store, bytes, 'text/csv');
   return { sha256, size: bytes.byteLength, format: 'csv' };
 }

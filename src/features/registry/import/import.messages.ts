@@ -152,6 +152,18 @@ export const fileRules = validationMessages('registry.import.file', {
     id: 'Baris judul kolom tidak ditemukan di 30 baris pertama lembar mana pun. Kolom yang wajib ada: {required}. Gunakan templat, atau beri judul kolom seperti di templat.',
     en: 'No header row was found in the first 30 rows of any sheet. Required columns: {required}. Use the template, or give the columns headers like the template’s.',
   },
+  emptyWorkbook: {
+    id: 'Berkas {name} tidak berisi data: semua lembarnya kosong.',
+    en: 'The file {name} holds no data: every sheet in it is empty.',
+  },
+  noDataRows: {
+    id: 'Lembar "{sheet}" hanya berisi judul kolom (baris {headerRow}); isi data di bawahnya lalu unggah lagi.',
+    en: 'The sheet "{sheet}" holds only the column headers (row {headerRow}); fill in the rows below them and upload it again.',
+  },
+  textNamedAsExcel: {
+    id: 'Berkas {name} bukan lembar kerja Excel walaupun namanya berakhiran .xlsx: isinya teks biasa. Buka di Excel lalu simpan sebagai .xlsx, atau beri nama berakhiran .csv bila isinya CSV.',
+    en: 'The file {name} is not an Excel workbook although its name ends in .xlsx: it holds plain text. Open it in Excel and save it as .xlsx, or name it .csv if it is CSV.',
+  },
   tooManyRows: {
     id: 'Lembar berisi lebih dari {max} baris data; bagi menjadi beberapa berkas.',
     en: 'The sheet has more than {max} data rows; split it into several files.',

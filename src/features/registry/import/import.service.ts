@@ -444,6 +444,8 @@ const texts = (row: SheetRow) => row.cells.map((c: Cell | undefined) => (c ? cel
 async function locate(
   job: ImportJob,
   path: string,
+  /** Counts the non-empty rows looked at for a header (0: the workbook is empty). */
+  scanned = { rows: 0 },
 ): Promise<
   | {
       sheet: string;
@@ -489,6 +491,7 @@ async function locate(
         if (r.done) break;
         if (r.value.cells.some(Boolean)) top.push(r.value);
       }
+      scanned.rows += top.length;
       const header = findHeader(
         job.kind,
         top.map((r) => ({ rowNumber: r.rowNumber, texts: texts(r) })),
@@ -617,7 +620,12 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
       .where(eq(importJobs.id, job.id));
   });
   job = { ...job, sheetName: null };
-  const located = await locate(job, rt.files.pathOf(job.fileSha256));
+  const scanned = { rows: 0 };
+  const located = await locate(job, rt.files.pathOf(job.fileSha256), scanned);
+  if (!located && scanned.rows === 0) {
+    await stopWith(rt, job, fileRules.emptyWorkbook, { name: job.fileName });
+    return;
+  }
   if (!located) {
     await stopWith(rt, job, fileRules.noHeader, {
       required: requiredHeaders(job.kind, actor.lang),
@@ -678,6 +686,13 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
           .where(eq(importJobs.id, job.id));
       });
       await breathe();
+    }
+    if (counts.total === 0) {
+      await stopWith(rt, job, fileRules.noDataRows, {
+        sheet: located.sheet,
+        headerRow: located.header.headerRow,
+      });
+      return;
     }
     await spill?.finish();
     spill = undefined;

@@ -909,6 +909,36 @@ describe('hostile files', () => {
       },
     ]);
     await refused('surat.xlsx', docx, 'isinya terbaca sebagai DOCX');
+    await refused(
+      'teks.xlsx',
+      Buffer.from('Nama usaha;NIB\r\nUD Teks;9280000000001\r\n'),
+      'Berkas teks.xlsx bukan lembar kerja Excel walaupun namanya berakhiran .xlsx: isinya teks biasa.',
+    );
+  });
+
+  it('says so when the workbook is empty, or holds the headers and no data', async () => {
+    const empty = await upload(admin, 'ikm', 'hampa.xlsx', await xlsxOf([{ name: 'Kosong', rows: [] }]));
+    expect(await job(empty)).toMatchObject({ status: 'failed' });
+    expect(await pageText(admin, `/registry/import/${empty}`)).toContain(
+      'Berkas hampa.xlsx tidak berisi data: semua lembarnya kosong.',
+    );
+    const template = await upload(
+      admin,
+      'ikm',
+      'templat.xlsx',
+      await xlsxOf([
+        { name: 'IKM', rows: [['Judul'], [], ['Nama usaha', 'Nama pemilik', 'NIB', 'Kabupaten/kota']] },
+      ]),
+    );
+    expect(await job(template)).toMatchObject({ status: 'failed' });
+    const page = await pageText(admin, `/registry/import/${template}`);
+    expect(page).toContain(
+      'Lembar "IKM" hanya berisi judul kolom (baris 3); isi data di bawahnya lalu unggah lagi.',
+    );
+    expect(page).not.toContain('Impor sekarang');
+    expect(await pageText(admin, `/registry/import/${template}?lang=en`)).toContain(
+      'The sheet "IKM" holds only the column headers (row 3)',
+    );
   });
 
   it('says so when no sheet has a header row it knows', async () => {

@@ -633,11 +633,15 @@ export function IkmProfilePage(props: {
           },
           {
             key: t('workforce'),
-            value: t('workforceValue', {
-              total: formatNumber(r.workforceTotal, v.lang),
-              men: formatNumber(r.workforceMen ?? 0, v.lang),
-              women: formatNumber(r.workforceWomen ?? 0, v.lang),
-            }),
+            // Neither count recorded: unknown, which is not the same as no workers.
+            value:
+              r.workforceMen === null && r.workforceWomen === null
+                ? none
+                : t('workforceValue', {
+                    total: formatNumber(r.workforceTotal, v.lang),
+                    men: formatNumber(r.workforceMen ?? 0, v.lang),
+                    women: formatNumber(r.workforceWomen ?? 0, v.lang),
+                  }),
           },
           { key: t('investment'), value: r.investment === null ? none : formatRupiah(r.investment, v.lang) },
           { key: t('sizeClass'), value: <SizeText size={r.sizeClass} /> },

@@ -453,7 +453,7 @@ const SIZE_LABELS: Record<SizeClass, T> = {
   besar: { id: 'Industri besar', en: 'Large industry' },
 };
 const LEGALITY_LABELS: Record<LegalityState, T> = {
-  complete: { id: 'Lengkap dan berlaku', en: 'Complete and valid' },
+  complete: { id: 'Ber-NIB, tanpa dokumen bermasalah', en: 'Has a NIB, no document expired or expiring' },
   expiring: { id: 'Dokumen segera berakhir (≤ 90 hari)', en: 'Documents expiring (≤ 90 days)' },
   expired: { id: 'Ada dokumen kedaluwarsa', en: 'A document has expired' },
   no_nib: { id: 'Belum ber-NIB', en: 'No NIB yet' },

@@ -327,7 +327,11 @@ export async function refreshIkmDerived(tx: Db, ikmId: string | readonly string[
 
 // Legality ---------------------------------------------------------------------------------------
 
-/** An IKM's legality at a glance: no NIB, a document expired, one expiring within 90 days, or complete. */
+/**
+ * An IKM's legality at a glance: no NIB, a document expired, one expiring within 90 days, or none of
+ * these ('complete', shown as "has a NIB, no document expired or expiring": an IKM need not hold
+ * every kind of document, so this never claims that it holds them all).
+ */
 export function legalityOf(
   row: { nib: string | null; minExpiry: string | null },
   today = localDate(),

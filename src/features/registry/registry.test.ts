@@ -95,6 +95,22 @@ describe('recording sentra and IKM', () => {
     expect(page).toContain('Industri kecil');
   });
 
+  it('shows unknown workforce as unknown and never calls an IKM without documents complete', async () => {
+    const res = await ambon.post(
+      '/registry/ikm',
+      baseIkm({ name: 'UD Tanpa Angka', nib: '9120009990001', workforceMen: '', workforceWomen: '' }),
+    );
+    expect(res.status).toBe(303);
+    const html = await (await ambon.get(`/registry/ikm/${idFrom(res)}`)).text();
+    const page = textOf(html);
+    expect(page).not.toContain('0 orang');
+    expect(page).toMatch(/Tenaga kerja\s*—/);
+    expect(page).toContain('Ber-NIB, tanpa dokumen bermasalah');
+    expect(page).not.toContain('Lengkap');
+    const en = textOf(await (await ambon.get(`/registry/ikm/${idFrom(res)}?lang=en`)).text());
+    expect(en).toContain('Has a NIB, no document expired or expiring');
+  });
+
   it('refuses a NIB of 12 digits or with letters, saying why, and writes nothing', async () => {
     const before = await ikmCount();
     const short = await ambon.post('/registry/ikm', baseIkm({ name: 'IKM Pendek', nib: '912000123456' }));

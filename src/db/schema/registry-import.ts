@@ -39,6 +39,8 @@ export const importJobs = pgTable(
     headerRow: integer('header_row'),
     /** The header text found for each column key, e.g. { "nib": "No. NIB" }. */
     columns: jsonb('columns').$type<Record<string, string>>(),
+    /** Header cells the import does not know, with their letters, e.g. ["Q (Catatan lain)"]: left out, and said so. */
+    ignoredColumns: jsonb('ignored_columns').$type<string[]>().notNull().default([]),
     rowsTotal: integer('rows_total').notNull().default(0),
     rowsValid: integer('rows_valid').notNull().default(0),
     /** Rows that can be saved with some values left out (they are skipped when importing valid rows only). */

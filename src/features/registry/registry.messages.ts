@@ -139,6 +139,10 @@ export const registryText = defineMessages({
   capacityUnit: { id: 'Satuan', en: 'Unit' },
   capacityPeriod: { id: 'Per', en: 'Per' },
   capacityValue: { id: '{qty} {unit} per {period}', en: '{qty} {unit} per {period}' },
+  // Headers of exports, the import's own, so an exported sheet can be imported again.
+  capacityQtyHeader: { id: 'Kapasitas produksi', en: 'Production capacity' },
+  capacityUnitHeader: { id: 'Satuan kapasitas', en: 'Capacity unit' },
+  capacityPeriodHeader: { id: 'Periode kapasitas', en: 'Capacity period' },
   createdFlash: { id: '{name} disimpan.', en: '{name} saved.' },
   updatedFlash: { id: 'Perubahan pada {name} disimpan.', en: 'Changes to {name} saved.' },
   archivedFlash: { id: '{name} diarsipkan.', en: '{name} archived.' },

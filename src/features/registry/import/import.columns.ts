@@ -781,6 +781,8 @@ export interface HeaderMap {
   byIndex: Map<number, string>;
   /** Key → the header as written, with the column letter, e.g. `C (No. NIB)`. */
   labels: Record<string, string>;
+  /** Headers the import does not know, with their letters, e.g. `Q (Catatan lain)`: their cells are not read. */
+  ignored?: string[];
 }
 
 /** A 0-based column index as its spreadsheet letter (0 → A, 27 → AB). */
@@ -854,11 +856,15 @@ export function findHeader(
   if (!best) return undefined;
   const labels: Record<string, string> = {};
   for (const [i, key] of best.map) labels[key] = `${columnLetter(i)} (${best.texts[i]!.trim()})`;
+  const ignored = best.texts.flatMap((text, i) =>
+    text?.trim() && !best.map.has(i) ? [`${columnLetter(i)} (${text.trim()})`] : [],
+  );
   return {
     headerRow: rows[best.index]!.rowNumber + best.span - 1,
     headerRows: best.span,
     byIndex: best.map,
     labels,
+    ignored,
   };
 }
 

@@ -243,6 +243,11 @@ export const importText = defineMessages({
     en: 'Sheet "{sheet}", column headers in row {row}.',
   },
   columnsFound: { id: 'Kolom yang dikenali', en: 'Columns recognised' },
+  columnsIgnored: { id: 'Kolom yang tidak dibaca', en: 'Columns not read' },
+  columnsIgnoredHint: {
+    id: 'Judul kolom ini tidak dikenali, jadi isinya tidak diimpor. Bila salah satunya perlu, beri judul seperti di templat lalu unggah lagi.',
+    en: 'These headers are not recognised, so their cells are not imported. If one of them is needed, give it a header like the template’s and upload again.',
+  },
   columnsMissing: {
     id: 'Kolom yang tidak ada di lembar ini (nilai yang tersimpan dibiarkan): {columns}',
     en: 'Columns this sheet does not have (stored values are left as they are): {columns}',

@@ -639,7 +639,12 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
   try {
     await rt.db
       .update(importJobs)
-      .set({ sheetName: located.sheet, headerRow: located.header.headerRow, columns: located.header.labels })
+      .set({
+        sheetName: located.sheet,
+        headerRow: located.header.headerRow,
+        columns: located.header.labels,
+        ignoredColumns: located.header.ignored ?? [],
+      })
       .where(eq(importJobs.id, job.id));
     const ctx = await contextFor(rt, job, actor, located.header);
     const handler = HANDLERS[job.kind];

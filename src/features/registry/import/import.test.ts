@@ -467,6 +467,42 @@ describe('kab/kota, numbers and dates as people write them', () => {
   });
 });
 
+describe('columns', () => {
+  it('names the columns it does not read, and reads every column of its own export back', async () => {
+    const sheet = await xlsxOf([
+      {
+        name: 'IKM',
+        rows: [
+          ['Nama usaha', 'Nama pemilik', 'NIB', 'Kabupaten/kota', 'Catatan lain', 'No PIRT'],
+          ['UD Kolom Lebih', 'Ibu Kolom', '9290000000001', 'Kota Ambon', 'apa saja', '206810101012324'],
+        ],
+      },
+    ]);
+    const id = await upload(admin, 'ikm', 'kolom.xlsx', sheet);
+    const page = await pageText(admin, `/registry/import/${id}`);
+    expect(page).toContain('Kolom yang tidak dibaca E (Catatan lain), F (No PIRT)');
+    expect(page).toContain('Judul kolom ini tidak dikenali, jadi isinya tidak diimpor.');
+    expect(await pageText(admin, `/registry/import/${id}?lang=en`)).toContain(
+      'Columns not read E (Catatan lain), F (No PIRT)',
+    );
+    // The IKM list's own export: only the figures the registry works out are not read back.
+    const exported = await admin.get('/registry/ikm/export.xlsx');
+    expect(exported.status).toBe(200);
+    const again = await upload(admin, 'ikm', 'ekspor.xlsx', new Uint8Array(await exported.arrayBuffer()));
+    const [j] = await t.database.db.select().from(importJobs).where(eq(importJobs.id, again));
+    expect(Object.keys(j!.columns ?? {})).toEqual(
+      expect.arrayContaining(['capacityQty', 'capacityUnit', 'capacityPeriod', 'workforceMen', 'investment']),
+    );
+    // (The kab/kota is read from its code; its name beside it says the same.)
+    expect(j!.ignoredColumns.map((c) => c.replace(/^[A-Z]+ /, ''))).toEqual([
+      '(Kabupaten/kota)',
+      '(Skala usaha)',
+      '(Legalitas)',
+      '(Dokumen berakhir paling awal)',
+    ]);
+  });
+});
+
 describe('numbers out of range', () => {
   it('names the limit a number passes, not its type, in both languages', async () => {
     const ikmSheet = await xlsxOf([

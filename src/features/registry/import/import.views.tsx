@@ -292,6 +292,20 @@ export function ImportJobPage(props: {
             ? [{ key: t('preview'), value: t('sheetFound', { sheet: job.sheetName, row: job.headerRow }) }]
             : []),
           ...(columns.length ? [{ key: t('columnsFound'), value: columns.join(', ') }] : []),
+          ...(job.ignoredColumns.length
+            ? [
+                {
+                  key: t('columnsIgnored'),
+                  value: (
+                    <>
+                      {job.ignoredColumns.join(', ')}
+                      <br />
+                      <span class="hint">{t('columnsIgnoredHint')}</span>
+                    </>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {(status === 'checking' || status === 'importing') && (

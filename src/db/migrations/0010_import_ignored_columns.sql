@@ -1,0 +1,1 @@
+ALTER TABLE "import_jobs" ADD COLUMN "ignored_columns" jsonb DEFAULT '[]'::jsonb NOT NULL;

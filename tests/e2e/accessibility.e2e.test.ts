@@ -34,6 +34,13 @@ describe.runIf(hasBrowser)('accessibility of the signed-in pages (axe-core, WCAG
     await b.page.getByRole('button', { name: 'Tambah pengguna' }).click();
     await b.page.waitForSelector('.error-summary');
     expect(describeViolations(await seriousViolations(b.page))).toBe('');
+    // A refused form starts at its error summary, whose links lead to each field.
+    expect(await b.page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    await b.page.keyboard.press('Tab');
+    const link = await b.page.evaluate(() => document.activeElement?.getAttribute('href'));
+    expect(link).toMatch(/^#f-/);
+    await b.page.keyboard.press('Enter');
+    expect(await b.page.evaluate(() => `#${document.activeElement?.id}`)).toBe(link);
   });
 
   it('would report a real violation (the checker itself works)', async () => {

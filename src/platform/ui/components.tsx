@@ -34,7 +34,9 @@ export function ErrorSummary(props: { errors?: FieldErrors | undefined }) {
   const entries = Object.entries(props.errors ?? {});
   if (entries.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+    // Focused on load (the first autofocus of a page wins), so keyboard and screen-reader users start
+    // at the list of problems, whose links lead to each field, without any script.
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
       <h2 id="error-summary-title">{t('errorSummaryTitle')}</h2>
       <ul>
         {entries.map(([name, message]) => (

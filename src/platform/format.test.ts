@@ -26,6 +26,9 @@ describe('Indonesian formats in WIT', () => {
     expect(formatRupiah(1250000, 'id')).toBe('Rp 1.250.000');
     expect(formatRupiah(9007199254740993n, 'id')).toBe('Rp 9.007.199.254.740.993');
     expect(formatRupiah('0', 'id')).toBe('Rp 0');
+    // In English with commas, as the page's other numbers: 15.000 would read as fifteen.
+    expect(formatRupiah(15000, 'en')).toBe('IDR 15,000');
+    expect(formatRupiah(9007199254740993n, 'en')).toBe('IDR 9,007,199,254,740,993');
   });
 
   it('turns a WIT wall-clock time into the right instant and back', () => {

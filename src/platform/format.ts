@@ -79,11 +79,14 @@ export function formatNumber(value: number | bigint | string | null | undefined,
   return numberFormat(locale(lang), 2).format(n);
 }
 
-/** `Rp 1.250.000` (whole rupiah; the Indonesian grouping is kept in English too, as buyers see it). */
+/**
+ * `Rp 1.250.000` in Indonesian, `IDR 1,250,000` in English (whole rupiah): an English reader takes
+ * `15.000` for fifteen, so the English page groups with commas like its other numbers.
+ */
 export function formatRupiah(value: number | bigint | string | null | undefined, lang: Lang = 'id'): string {
   if (value === null || value === undefined || value === '') return '';
   const n = typeof value === 'string' ? BigInt(value) : value;
-  const grouped = numberFormat('id-ID', 0).format(n);
+  const grouped = numberFormat(locale(lang), 0).format(n);
   return lang === 'id' ? `Rp ${grouped}` : `IDR ${grouped}`;
 }
 

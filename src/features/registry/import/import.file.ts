@@ -64,7 +64,7 @@ export async function acceptUpload(
   maxBytes: number,
 ): Promise<AcceptedFile> {
   const { name, bytes } = upload;
-  if (bytes.byteLength === 0) throw refuse(uploadRules.empty, {});
+  if (bytes.byteLength === 0) throw refuse(uploadRules.emptyFile, { name });
   if (bytes.byteLength > maxBytes)
     throw refuse(uploadRules.tooLarge, { name, size: mb(bytes.byteLength), max: Math.round(maxBytes / MB) });
   if (isCompoundFile(bytes))

@@ -331,6 +331,10 @@ export const importText = defineMessages({
 /** An upload refused before anything was stored. */
 export const uploadRules = validationMessages('registry.import.upload', {
   empty: { id: 'Pilih berkas untuk diunggah.', en: 'Choose a file to upload.' },
+  emptyFile: {
+    id: 'Berkas {name} kosong (0 byte). Pilih berkas yang berisi data.',
+    en: 'The file {name} is empty (0 bytes). Choose a file that holds data.',
+  },
   tooLarge: {
     id: 'Berkas {name} terlalu besar ({size} MB); batasnya {max} MB. Bagi datanya menjadi beberapa berkas.',
     en: 'The file {name} is too large ({size} MB); the limit is {max} MB. Split the data into several files.',

@@ -876,6 +876,10 @@ describe('hostile files', () => {
     expect((await admin.get('/healthz')).status).toBe(200);
   }
 
+  it('refuses an empty file, naming it', async () => {
+    await refused('kosong.xlsx', new Uint8Array(0), 'Berkas kosong.xlsx kosong (0 byte).');
+  });
+
   it('refuses a damaged xlsx', async () => {
     const good = await xlsxOf([messyIkmSheet()]);
     await refused(

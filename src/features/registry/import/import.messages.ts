@@ -300,6 +300,10 @@ export const importText = defineMessages({
     en: 'Import finished: {created} new, {updated} updated, {skipped} rows skipped.',
   },
   errorsFile: { id: 'Unduh berkas kesalahan (.xlsx)', en: 'Download the errors file (.xlsx)' },
+  errorsFileOf: {
+    id: 'Unduh berkas kesalahan {file} (.xlsx)',
+    en: 'Download the errors file of {file} (.xlsx)',
+  },
   errorsFileHint: {
     id: 'Berisi baris yang bermasalah dengan isi aslinya dan penjelasannya. Perbaiki, lalu unggah berkas itu untuk impor ulang.',
     en: 'It holds the rows with problems, their original values and what is wrong. Fix them, then upload that file to import again.',

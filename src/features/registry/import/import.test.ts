@@ -526,6 +526,10 @@ describe('numbers out of range', () => {
     expect(page).toContain('-3 Tidak boleh kurang dari 0.');
     expect(page).toContain('dua Harus bilangan bulat');
     expect(await pageText(admin, `/registry/import/${ikmJob}?lang=en`)).toContain('-3 Must be at least 0.');
+    // The history's link to each errors file names its sheet for a screen reader.
+    expect(await (await admin.get('/registry/import')).text()).toContain(
+      'aria-label="Unduh berkas kesalahan minus.xlsx (.xlsx)"',
+    );
     const productSheet = await xlsxOf([
       {
         name: 'Produk',
@@ -960,6 +964,10 @@ describe('hostile files', () => {
     const empty = await upload(admin, 'ikm', 'hampa.xlsx', await xlsxOf([{ name: 'Kosong', rows: [] }]));
     expect(await job(empty)).toMatchObject({ status: 'failed' });
     expect(await pageText(admin, `/registry/import/${empty}`)).toContain(
+      'Berkas hampa.xlsx tidak berisi data: semua lembarnya kosong.',
+    );
+    // The history says why it failed too.
+    expect(await pageText(admin, '/registry/import')).toContain(
       'Berkas hampa.xlsx tidak berisi data: semua lembarnya kosong.',
     );
     const template = await upload(

@@ -149,10 +149,17 @@ export function ImportHomePage(props: {
                     })
                   : job.status === 'checked' || job.status === 'cancelled'
                     ? checkCounts(job, v.lang)
-                    : ''}
+                    : status === 'failed' && job.failureKey
+                      ? render(messageOf(job.failureKey), v.lang, job.failureParams ?? {})
+                      : ''}
                 {hasProblems(job) && (
                   <div>
-                    <a href={`/registry/import/${job.id}/errors.xlsx`}>{t('errorsFile')}</a>
+                    <a
+                      href={`/registry/import/${job.id}/errors.xlsx`}
+                      aria-label={t('errorsFileOf', { file: job.fileName })}
+                    >
+                      {t('errorsFile')}
+                    </a>
                   </div>
                 )}
               </td>

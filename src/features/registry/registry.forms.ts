@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { checkbox, optionalText, text, unlessMissing, V, versionField } from '../../platform/fields.ts';
+import { localDate } from '../../platform/format.ts';
 import {
   CapacityPeriodEnum,
   CapacityUnitEnum,
@@ -68,15 +69,21 @@ export const idRupiah = () =>
     z.number(unlessMissing(V.wholeRupiah)).int(V.wholeRupiah).min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   );
 
-/** An optional calendar date from `28/11/2026`, `28 Nov 2026`, an Excel serial… */
-export const idDate = () =>
-  z.preprocess((v) => {
+/**
+ * An optional calendar date from `28/11/2026`, `28 Nov 2026`, an Excel serial… `past` refuses a
+ * date after today (in the province's zone): a decree or a document cannot be dated in the future.
+ */
+export const idDate = (opts: { past?: boolean } = {}) => {
+  let date = z.iso.date(unlessMissing(V.dateFormat));
+  if (opts.past) date = date.refine((d) => d <= localDate(), { message: registryRules.dateInFuture });
+  return z.preprocess((v) => {
     const b = blank(v);
     if (b === undefined) return undefined;
     if (typeof b === 'string' || typeof b === 'number' || b instanceof Date)
       return parseIdDate(b) ?? `invalid:${String(b)}`;
     return b;
-  }, z.iso.date(unlessMissing(V.dateFormat)).optional());
+  }, date.optional());
+};
 
 const optionalEmail = () =>
   z.preprocess(
@@ -129,7 +136,7 @@ export const SentraFields = z.object({
   commodity: CommodityEnum,
   productFocus: optionalText(120),
   decreeNumber: optionalText(120),
-  decreeDate: idDate(),
+  decreeDate: idDate({ past: true }),
   unitCount: idNumber({ int: true, min: 0, max: 100_000 }),
   leadIkmId: optionalUuid(),
   notes: optionalText(4000),
@@ -189,7 +196,7 @@ const documentShape = {
   kind: LegalDocumentKindEnum,
   number: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text(120)),
   issuer: optionalText(200),
-  issueDate: idDate(),
+  issueDate: idDate({ past: true }),
   expiryDate: idDate(),
   notes: optionalText(2000),
 };

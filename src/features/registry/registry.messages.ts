@@ -20,6 +20,10 @@ export const registryRules = validationMessages('registry', {
     id: 'Pilih periode kapasitas produksi (per hari, minggu, bulan atau tahun).',
     en: 'Choose the period of the production capacity (per day, week, month or year).',
   },
+  dateInFuture: {
+    id: 'Tanggal ini belum tiba; isi tanggal yang sudah lewat atau hari ini.',
+    en: 'This date has not come yet; give today or a date in the past.',
+  },
   expiryBeforeIssue: {
     id: 'Tanggal berlaku sampai tidak boleh sebelum tanggal terbit.',
     en: 'The expiry date cannot be before the issue date.',

@@ -373,6 +373,18 @@ describe('legal documents', () => {
     expect(await docCount()).toBe(before);
   });
 
+  it('refuses a document issued after today, writing nothing', async () => {
+    const before = await docCount();
+    const res = await ambon.post(`/registry/ikm/${ikmId}/documents`, {
+      kind: 'halal',
+      number: 'ID81110000123450325',
+      issueDate: addDays(localDate(), 2).split('-').reverse().join('/'),
+    });
+    expect(res.status).toBe(422);
+    expect(textOf(await res.text())).toContain('Tanggal ini belum tiba');
+    expect(await docCount()).toBe(before);
+  });
+
   it('requires the NIB document to carry the IKM’s own NIB', async () => {
     const res = await ambon.post(`/registry/ikm/${ikmId}/documents`, {
       kind: 'nib',
@@ -401,6 +413,17 @@ describe('sentra rules', () => {
       unitCount: '4',
       version: String(row!.version),
     };
+    // A decree dated after today is refused, and nothing changes.
+    const future = await ambon.post(`/registry/sentra/${sentraId}`, {
+      ...form,
+      decreeDate: addDays(localDate(), 1).split('-').reverse().join('/'),
+    });
+    expect(future.status).toBe(422);
+    expect(textOf(await future.text())).toContain(
+      'Tanggal ini belum tiba; isi tanggal yang sudah lewat atau hari ini.',
+    );
+    const [unchanged] = await t.database.db.select().from(sentra).where(eq(sentra.id, sentraId));
+    expect(unchanged!.version).toBe(row!.version);
     const bad = await ambon.post(`/registry/sentra/${sentraId}`, { ...form, leadIkmId: outsider!.id });
     expect(bad.status).toBe(422);
     expect(textOf(await bad.text())).toContain('Penghela harus salah satu IKM anggota sentra ini.');

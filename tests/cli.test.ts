@@ -9,13 +9,16 @@ import { like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../src/db/client.ts';
 import { users } from '../src/db/schema/accounts.ts';
-import { ovop, serveOvop as serve, stopProcess as stop } from './helpers/ovop-process.ts';
+import { ovop, serveOvop as serve, stopProcess as stop, stopServedOvop } from './helpers/ovop-process.ts';
 
 let dataDir: string;
 beforeAll(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovop-cli-'));
 });
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+afterAll(async () => {
+  await stopServedOvop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('ovop command line', { timeout: 180_000 }, () => {
   it('creates a user and an API token for it', async () => {

@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, openPostgres, queryRows } from '../src/db/client.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/db.ts';
-import { ovop as run, serveOvop, stopProcess as stop } from './helpers/ovop-process.ts';
+import { ovop as run, serveOvop, stopProcess as stop, stopServedOvop } from './helpers/ovop-process.ts';
 import { bigIkmSheet } from './helpers/sheets.ts';
 
 const ROWS = 20_000;
@@ -87,6 +87,7 @@ beforeAll(async () => {
   );
 }, 120_000);
 afterAll(async () => {
+  await stopServedOvop();
   if (database) await database.close();
   else fs.rmSync(dataDir, { recursive: true, force: true });
 });

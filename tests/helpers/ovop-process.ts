@@ -50,6 +50,14 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The servers this test file started and has not seen exit (killed by `stopServedOvop`). */
+const served = new Set<ChildProcess>();
+
+/** Kills every server the test file started that still runs (its afterAll: a failed test stops none). */
+export async function stopServedOvop(): Promise<void> {
+  await Promise.all([...served].map((child) => stopProcess(child, 'SIGKILL')));
+}
+
 export interface ServedOvop {
   child: ChildProcess;
   url: string;
@@ -67,6 +75,8 @@ export async function serveOvop(env: Record<string, string>, timeoutMs = 90_000)
       env: { ...baseEnv(), ...env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    served.add(child);
+    child.once('exit', () => served.delete(child));
     let stderr = '';
     child.stderr?.on('data', (d) => {
       stderr += d;
@@ -75,7 +85,7 @@ export async function serveOvop(env: Record<string, string>, timeoutMs = 90_000)
     const deadline = Date.now() + timeoutMs;
     while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) {
       try {
-        if ((await fetch(`${url}/healthz`)).ok) return { child, url };
+        if ((await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) return { child, url };
       } catch {
         /* starting */
       }

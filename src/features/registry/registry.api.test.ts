@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../tests/helpers/app.ts';
-import { ikm } from '../../db/schema/registry.ts';
+import { ikm, sentra } from '../../db/schema/registry.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { createApiToken, findUserByEmail } from '../users/users.service.ts';
 
@@ -212,6 +212,34 @@ describe('registry API', () => {
     const profile = await ambon.api(`/api/v1/ikm/${ikmId}`, { token });
     expect(profile.body.documents).toHaveLength(1);
     expect(profile.body.commodities).toEqual(['makanan_minuman']);
+  });
+
+  it('answers 422, naming the field, when a stored date the rules now refuse blocks a scan upload', async () => {
+    // A decree dated in the future, saved before that was refused.
+    const created = await ambon.api('/api/v1/sentra', {
+      method: 'POST',
+      token,
+      body: { name: 'Sentra Tanggal Lama', kabkotaCode: '81.71', commodity: 'lainnya' },
+    });
+    expect(created.status).toBe(201);
+    await t.database.db
+      .update(sentra)
+      .set({ decreeDate: '2099-01-01' })
+      .where(eq(sentra.id, created.body.id));
+    const res = await ambon.api(`/api/v1/sentra/${created.body.id}/decree-scan`, {
+      method: 'PUT',
+      token,
+      body: {
+        name: 'sk.pdf',
+        contentBase64: Buffer.from('%PDF-1.7\n%%EOF\n').toString('base64'),
+        version: created.body.version,
+      },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields).toContainEqual({
+      path: 'decreeDate',
+      message: 'Tanggal ini belum tiba; isi tanggal yang sudah lewat atau hari ini.',
+    });
   });
 
   it('describes the registry in the OpenAPI document', async () => {

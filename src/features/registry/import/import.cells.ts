@@ -109,6 +109,11 @@ export function cellDisplay(cell: Cell | undefined): string {
   }
 }
 
+/** Whether a cell holds nothing: no cell, or only spaces (an error or a formula without its value is not blank). */
+export function isBlankCell(cell: Cell | undefined): boolean {
+  return cell === undefined || (cell.kind === 'text' && cell.text.trim() === '');
+}
+
 /** Text for a text column: numbers as written (9120001234567, not 9.12E+12), dates as 28/11/2026. */
 export function cellText(cell: Cell | undefined): string | undefined {
   if (!cell || cell.kind === 'error' || cell.kind === 'formula_without_value') return undefined;

@@ -4,7 +4,7 @@ import type { Actor } from '../../../platform/actor.ts';
 import type { ImportKind, ImportMode } from '../../../platform/registry-import-domain.ts';
 import { checkRegionIn, type RegionInfo, type RegistryEnv, RuleErrors } from '../registry.service.ts';
 import type { SizeThresholds } from '../size-class.ts';
-import { cellText, detached } from './import.cells.ts';
+import { detached, isBlankCell } from './import.cells.ts';
 import type { HeaderMap } from './import.columns.ts';
 import { importRules } from './import.messages.ts';
 import type { RegionResolver } from './import.resolve.ts';
@@ -56,7 +56,7 @@ export interface KindHandler {
  * or when the cell could not be read and the row was imported without it.
  */
 export function keepsStored(ctx: BatchContext, d: Draft, column: string): boolean {
-  return !ctx.present.has(column) || d.dropped.has(column) || cellText(d.cells[column]) === undefined;
+  return !ctx.present.has(column) || d.dropped.has(column) || isBlankCell(d.cells[column]);
 }
 
 /** Marks the later of two rows that describe the same object (`key`) as a duplicate of the first. */

@@ -89,8 +89,10 @@ export async function acceptUpload(
   const found = await fileTypeFromBuffer(bytes);
   if (found) throw refuse(fileRules.notSpreadsheet, { name, found: found.ext.toUpperCase() });
   if (decodeCsv(bytes) === undefined) throw refuse(fileRules.csvBinary, { name });
-  // Text is read as CSV only when the name does not promise a workbook.
-  if (/\.xls[xmb]?$/i.test(name)) throw refuse(fileRules.textNamedAsExcel, { name });
+  // Text is read as CSV unless the name promises an Office Open XML workbook (text saved as .xls, as
+  // some systems' "Excel" exports are, is read as the CSV it is).
+  const promised = /\.(xls[xm])$/i.exec(name);
+  if (promised) throw refuse(fileRules.textNamedAsExcel, { name, ext: `.${promised[1]!.toLowerCase()}` });
   const sha256 = await storeGenerated(db, store, bytes, 'text/csv');
   return { sha256, size: bytes.byteLength, format: 'csv' };
 }

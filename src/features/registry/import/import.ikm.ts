@@ -209,6 +209,13 @@ function valuesOf(ctx: BatchContext, d: Draft, target: Target, now: string): Val
   const women = pick('workforceWomen', data.workforceWomen ?? null, e?.workforceWomen);
   const investment = pick('investment', data.investment ?? null, e?.investment);
   const capacityKept = e && keepsStored(ctx, d, 'capacityQty');
+  // A business moved to another kab/kota keeps no place of the old one: kecamatan, desa and sentra
+  // come from the row (empty when it leaves them empty); a new kecamatan keeps no old desa.
+  const moved = e !== undefined && e.kabkotaCode !== data.kabkotaCode;
+  const kecamatan = moved
+    ? (data.kecamatanCode ?? null)
+    : pick('kecamatan', data.kecamatanCode ?? null, e?.kecamatanCode);
+  const newKecamatan = moved || (e !== undefined && kecamatan !== e.kecamatanCode);
   const contactPublic = pick('contactPublic', data.contactPublic ?? false, e?.contactPublic);
   const consent = contactPublic
     ? e?.contactPublic
@@ -219,8 +226,8 @@ function valuesOf(ctx: BatchContext, d: Draft, target: Target, now: string): Val
     id: e?.id ?? newId(),
     province_code: ctx.regionIndex.get(data.kabkotaCode)?.provinceCode ?? ctx.env.provinceCode,
     kabkota_code: data.kabkotaCode,
-    kecamatan_code: pick('kecamatan', data.kecamatanCode ?? null, e?.kecamatanCode),
-    desa: pick('desa', data.desa ?? null, e?.desa),
+    kecamatan_code: kecamatan,
+    desa: newKecamatan ? (data.desa ?? null) : pick('desa', data.desa ?? null, e?.desa),
     address: pick('address', data.address ?? null, e?.address),
     name: data.name,
     owner_name: data.ownerName,
@@ -229,7 +236,7 @@ function valuesOf(ctx: BatchContext, d: Draft, target: Target, now: string): Val
     kbli: pick('kbli', data.kbli ?? null, e?.kbli),
     phone: pick('phone', data.phone ?? null, e?.phone),
     email: pick('email', data.email ?? null, e?.email),
-    sentra_id: pick('sentra', target.sentraId ?? null, e?.sentraId),
+    sentra_id: moved ? (target.sentraId ?? null) : pick('sentra', target.sentraId ?? null, e?.sentraId),
     workforce_men: men,
     workforce_women: women,
     investment,

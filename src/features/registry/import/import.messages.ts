@@ -153,16 +153,16 @@ export const fileRules = validationMessages('registry.import.file', {
     en: 'No header row was found in the first 30 rows of any sheet. Required columns: {required}. Use the template, or give the columns headers like the template’s.',
   },
   emptyWorkbook: {
-    id: 'Berkas {name} tidak berisi data: semua lembarnya kosong.',
-    en: 'The file {name} holds no data: every sheet in it is empty.',
+    id: 'Berkas {name} tidak berisi data: semua lembarnya yang terlihat kosong (lembar tersembunyi tidak dibaca).',
+    en: 'The file {name} holds no data: every visible sheet in it is empty (hidden sheets are not read).',
   },
   noDataRows: {
-    id: 'Lembar "{sheet}" hanya berisi judul kolom (baris {headerRow}); isi data di bawahnya lalu unggah lagi.',
-    en: 'The sheet "{sheet}" holds only the column headers (row {headerRow}); fill in the rows below them and upload it again.',
+    id: 'Lembar "{sheet}" tidak berisi data di bawah judul kolomnya (baris {headerRow}) pada kolom yang dibaca impor; isi datanya lalu unggah lagi.',
+    en: 'The sheet "{sheet}" holds no data below its column headers (row {headerRow}) in the columns the import reads; fill them in and upload it again.',
   },
   textNamedAsExcel: {
-    id: 'Berkas {name} bukan lembar kerja Excel walaupun namanya berakhiran .xlsx: isinya teks biasa. Buka di Excel lalu simpan sebagai .xlsx, atau beri nama berakhiran .csv bila isinya CSV.',
-    en: 'The file {name} is not an Excel workbook although its name ends in .xlsx: it holds plain text. Open it in Excel and save it as .xlsx, or name it .csv if it is CSV.',
+    id: 'Berkas {name} bukan lembar kerja Excel walaupun namanya berakhiran {ext}: isinya teks biasa. Buka di Excel lalu simpan sebagai .xlsx, atau beri nama berakhiran .csv bila isinya CSV.',
+    en: 'The file {name} is not an Excel workbook although its name ends in {ext}: it holds plain text. Open it in Excel and save it as .xlsx, or name it .csv if it is CSV.',
   },
   tooManyRows: {
     id: 'Lembar berisi lebih dari {max} baris data; bagi menjadi beberapa berkas.',

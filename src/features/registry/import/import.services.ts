@@ -115,11 +115,14 @@ function sentraInput(ctx: BatchContext, d: Draft, t: SentraTarget): SentraInput 
   const e = t.existing;
   const pick = <T>(column: string, fresh: T, stored: T): T =>
     e && keepsStored(ctx, d, column) ? stored : fresh;
+  const kecamatanCode = pick('kecamatan', data.kecamatanCode, e?.kecamatanCode ?? undefined);
+  // A new kecamatan keeps no desa of the old one.
+  const newKecamatan = e !== undefined && kecamatanCode !== (e.kecamatanCode ?? undefined);
   return {
     name: data.name,
     kabkotaCode: data.kabkotaCode,
-    kecamatanCode: pick('kecamatan', data.kecamatanCode, e?.kecamatanCode ?? undefined),
-    desa: pick('desa', data.desa, e?.desa ?? undefined),
+    kecamatanCode,
+    desa: newKecamatan ? data.desa : pick('desa', data.desa, e?.desa ?? undefined),
     commodity: data.commodity,
     productFocus: pick('productFocus', data.productFocus, e?.productFocus ?? undefined),
     decreeNumber: pick('decreeNumber', data.decreeNumber, e?.decreeNumber ?? undefined),

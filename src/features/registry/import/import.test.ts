@@ -722,6 +722,30 @@ describe('blank cells', () => {
     await confirm(admin, await upload(admin, 'sentra', 'sentra-3.xlsx', await sentraSheet('')), 'valid');
     const [led] = await t.database.db.select().from(sentra).where(eq(sentra.id, made!.id));
     expect(led!.leadIkmId).toBe(kept!.id);
+
+    // Moved to another kab/kota with its place left empty: nothing of the old place is kept.
+    await t.database.db
+      .update(ikm)
+      .set({ kecamatanCode: '81.71.03', desa: 'Passo' })
+      .where(eq(ikm.id, kept!.id));
+    const moved = await xlsxOf([
+      {
+        name: 'IKM',
+        rows: [
+          ['Nama usaha', 'Nama pemilik', 'NIB', 'Kabupaten/kota', 'Kecamatan', 'Desa/kelurahan', 'Sentra'],
+          ['Kosong Tetap Ada', 'Ibu Latuconsina', '9260000000001', 'Maluku Tengah', '', '', ''],
+        ],
+      },
+    ]);
+    await confirm(admin, await upload(admin, 'ikm', 'pindah.xlsx', moved), 'valid');
+    const [there] = await t.database.db.select().from(ikm).where(eq(ikm.id, kept!.id));
+    expect(there).toMatchObject({
+      kabkotaCode: '81.01',
+      kecamatanCode: null,
+      desa: null,
+      sentraId: null,
+      phone: '+6281240001111',
+    });
   });
 });
 
@@ -958,17 +982,28 @@ describe('hostile files', () => {
       Buffer.from('Nama usaha;NIB\r\nUD Teks;9280000000001\r\n'),
       'Berkas teks.xlsx bukan lembar kerja Excel walaupun namanya berakhiran .xlsx: isinya teks biasa.',
     );
+    // Text named .xls (some systems' "Excel" exports are tab-separated text) is read as the CSV it is.
+    const tsv = await upload(
+      admin,
+      'ikm',
+      'laporan.xls',
+      Buffer.from(
+        'Nama usaha\tNama pemilik\tNIB\tKabupaten/kota\r\nUD Tab\tIbu Tab\t9280000000002\tKota Ambon\r\n',
+      ),
+      'application/vnd.ms-excel',
+    );
+    expect(await job(tsv)).toMatchObject({ fileFormat: 'csv', status: 'checked', rowsValid: 1 });
   });
 
   it('says so when the workbook is empty, or holds the headers and no data', async () => {
     const empty = await upload(admin, 'ikm', 'hampa.xlsx', await xlsxOf([{ name: 'Kosong', rows: [] }]));
     expect(await job(empty)).toMatchObject({ status: 'failed' });
     expect(await pageText(admin, `/registry/import/${empty}`)).toContain(
-      'Berkas hampa.xlsx tidak berisi data: semua lembarnya kosong.',
+      'Berkas hampa.xlsx tidak berisi data: semua lembarnya yang terlihat kosong',
     );
     // The history says why it failed too.
     expect(await pageText(admin, '/registry/import')).toContain(
-      'Berkas hampa.xlsx tidak berisi data: semua lembarnya kosong.',
+      'Berkas hampa.xlsx tidak berisi data: semua lembarnya yang terlihat kosong',
     );
     const template = await upload(
       admin,
@@ -981,11 +1016,11 @@ describe('hostile files', () => {
     expect(await job(template)).toMatchObject({ status: 'failed' });
     const page = await pageText(admin, `/registry/import/${template}`);
     expect(page).toContain(
-      'Lembar "IKM" hanya berisi judul kolom (baris 3); isi data di bawahnya lalu unggah lagi.',
+      'Lembar "IKM" tidak berisi data di bawah judul kolomnya (baris 3) pada kolom yang dibaca impor',
     );
     expect(page).not.toContain('Impor sekarang');
     expect(await pageText(admin, `/registry/import/${template}?lang=en`)).toContain(
-      'The sheet "IKM" holds only the column headers (row 3)',
+      'The sheet "IKM" holds no data below its column headers (row 3)',
     );
   });
 

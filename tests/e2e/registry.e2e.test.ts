@@ -182,7 +182,7 @@ describe.runIf(hasBrowser)('registry in a real browser', () => {
     await waitForText(page, 'Riwayat impor');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('group', { name: 'Isi lembar kerja' }).getByLabel('IKM', { exact: true }).check();
-    await page.getByLabel('Berkas').setInputFiles(sheet);
+    await page.getByLabel('Berkas', { exact: true }).setInputFiles(sheet);
     await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
 
     // The preview lists each problem by row and column, before anything is written.
@@ -243,7 +243,7 @@ describe.runIf(hasBrowser)('registry in a real browser', () => {
     ] as const) {
       await page.goto(b.url('/registry/import'));
       await page.getByRole('group', { name: 'Isi lembar kerja' }).getByLabel('IKM', { exact: true }).check();
-      await page.getByLabel('Berkas').setInputFiles(fixed);
+      await page.getByLabel('Berkas', { exact: true }).setInputFiles(fixed);
       await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
       await waitForText(page, 'Tidak ada masalah: semua baris dapat diimpor.');
       await page.getByLabel('Hanya baris tanpa masalah').check();

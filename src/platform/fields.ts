@@ -21,7 +21,6 @@ export const V = validationMessages('common', {
   },
 });
 
-/** A schema message for a bad value that leaves "missing" to the generic "Required". */
 /**
  * A type's own message for a value it cannot read (`abc` for a number, `31/02/2026` for a date); a
  * missing value, and a value outside the range (too small, too big), keep their own messages.

@@ -30,7 +30,6 @@ import { sanitizeStory, STORY_MAX } from './story.tsx';
 
 const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
 
-/** A message for a bad value that leaves "missing" to the generic "Required". */
 /** An optional identifier normalised by one of the identifiers.ts parsers. */
 export function identifier(parse: (raw: string | number) => Parsed<string>) {
   return z.preprocess(blank, z.union([z.string().max(200), z.number()]).optional()).transform((v, ctx) => {

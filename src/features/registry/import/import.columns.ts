@@ -782,7 +782,7 @@ export interface HeaderMap {
   /** Key → the header as written, with the column letter, e.g. `C (No. NIB)`. */
   labels: Record<string, string>;
   /** Headers the import does not know, with their letters, e.g. `Q (Catatan lain)`: their cells are not read. */
-  ignored?: string[];
+  ignored: string[];
 }
 
 /** A 0-based column index as its spreadsheet letter (0 → A, 27 → AB). */

@@ -643,7 +643,7 @@ async function runCheck(rt: ImportRuntime, jobId: string): Promise<void> {
         sheetName: located.sheet,
         headerRow: located.header.headerRow,
         columns: located.header.labels,
-        ignoredColumns: located.header.ignored ?? [],
+        ignoredColumns: located.header.ignored,
       })
       .where(eq(importJobs.id, job.id));
     const ctx = await contextFor(rt, job, actor, located.header);

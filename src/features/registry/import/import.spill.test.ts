@@ -19,6 +19,7 @@ const header: HeaderMap = {
     [2, 'nib'],
   ]),
   labels: { name: 'A (Nama usaha)', nib: 'C (NIB)' },
+  ignored: ['B (Catatan lain)'],
 };
 const terms = { defaultKabkota: '81.03' };
 

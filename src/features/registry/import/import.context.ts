@@ -48,6 +48,12 @@ export interface KindHandler {
   markInSheet?(ctx: BatchContext, drafts: Draft[]): void;
   /** With `markInSheet`: whether a batch must wait for an earlier one in flight to commit first. */
   waitsFor?(earlier: Draft[], later: Draft[]): boolean;
+  /**
+   * With `markInSheet`: what a batch's rows can take that a batch written beside it must not take at
+   * the same time (IKM: catalog addresses, ADR 0118). A batch that shares one with a batch in flight
+   * waits for it to commit first.
+   */
+  claims?(db: Db, drafts: Draft[]): Promise<Set<string>>;
 }
 
 /**

@@ -17,6 +17,7 @@ import type { IkmInput } from '../registry.forms.ts';
 import { registryRules } from '../registry.messages.ts';
 import { canWriteIkm, ikmDerivedSql, regionName } from '../registry.service.ts';
 import { sizeClassOf } from '../size-class.ts';
+import { addressesOf } from './import.addresses.ts';
 import { cellText } from './import.cells.ts';
 import {
   type BatchContext,
@@ -376,8 +377,8 @@ async function writeDrafts(
 const ROW_ATTEMPTS = 3;
 
 /**
- * A conflict with a batch written beside this one (PostgreSQL), gone once that batch has ended: the
- * address (slug) made from a name the other batch took meanwhile, or a deadlock PostgreSQL broke.
+ * A conflict gone once the transaction it met has ended: an address (slug) someone else took
+ * meanwhile, or a deadlock PostgreSQL broke. (Two import batches never share an address, ADR 0118.)
  */
 function passingConflict(err: unknown): boolean {
   const e = databaseError(err);
@@ -398,6 +399,7 @@ function waitsFor(earlier: Draft[], later: Draft[]): boolean {
 export const ikmHandler: KindHandler = {
   markInSheet,
   waitsFor,
+  claims: (db, drafts) => addressesOf(db, drafts.filter((d) => d.data).map(dataOf)),
 
   async check(ctx, db, drafts) {
     markInSheet(ctx, drafts);

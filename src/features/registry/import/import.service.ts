@@ -744,8 +744,8 @@ async function runImport(rt: ImportRuntime, jobId: string): Promise<void> {
   }
   const handler = HANDLERS[job.kind];
   const side = rt.dbKind === 'postgres' && handler.markInSheet ? WRITERS_SIDE_BY_SIDE : 1;
-  /** The batches being written, with their rows. */
-  const writing = new Map<Promise<void>, Draft[]>();
+  /** The batches being written, with their rows and what they claim. */
+  const writing = new Map<Promise<void>, { drafts: Draft[]; claims?: Set<string> }>();
   let failure: unknown;
   // From here on the file is open: whatever fails, the finally below closes it.
   try {
@@ -758,10 +758,13 @@ async function runImport(rt: ImportRuntime, jobId: string): Promise<void> {
       handler.markInSheet?.(ctx, batch.drafts);
       const range: [number, number] = [after, batch.lastRow];
       after = batch.lastRow;
-      // A batch that updates what one in flight makes waits for it (before its own transaction,
-      // so it holds no lock meanwhile).
-      if ([...writing.values()].some((earlier) => handler.waitsFor?.(earlier, batch.drafts)))
-        await Promise.all(writing.keys());
+      // A batch that updates what one in flight makes, or claims what it claims, waits for it
+      // (before its own transaction, so it holds no lock meanwhile).
+      const claims = side > 1 ? await handler.claims?.(rt.db, batch.drafts) : undefined;
+      const clashes = (earlier: { drafts: Draft[]; claims?: Set<string> }) =>
+        handler.waitsFor?.(earlier.drafts, batch.drafts) ||
+        [...(claims ?? [])].some((c) => earlier.claims?.has(c));
+      if ([...writing.values()].some(clashes)) await Promise.all(writing.keys());
       if (failure !== undefined) break;
       const write = writeBatch(rt, job, handler, ctx, batch.drafts, range, source.progress()).then(
         () => {
@@ -772,7 +775,7 @@ async function runImport(rt: ImportRuntime, jobId: string): Promise<void> {
           failure ??= err;
         },
       );
-      writing.set(write, batch.drafts);
+      writing.set(write, { drafts: batch.drafts, claims });
       while (writing.size >= side && failure === undefined) await Promise.race(writing.keys());
       if (failure !== undefined) break;
       await breathe();

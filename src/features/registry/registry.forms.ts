@@ -118,7 +118,12 @@ function capacityComplete(
   d: { capacityQty?: unknown; capacityUnit?: unknown; capacityPeriod?: unknown },
   ctx: z.RefinementCtx,
 ) {
-  if (d.capacityQty === undefined) return;
+  if (d.capacityQty === undefined) {
+    // A unit or period without its quantity says nothing; kept silently, it would look recorded.
+    if (d.capacityUnit !== undefined || d.capacityPeriod !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['capacityQty'], message: registryRules.capacityQtyNeeded });
+    return;
+  }
   if (d.capacityUnit === undefined)
     ctx.addIssue({ code: 'custom', path: ['capacityUnit'], message: registryRules.capacityUnitNeeded });
   if (d.capacityPeriod === undefined)

@@ -12,6 +12,10 @@ export const registryRules = validationMessages('registry', {
   wholeNumber: { id: 'Harus bilangan bulat, contoh 12.', en: 'Must be a whole number, e.g. 12.' },
   notAChoice: { id: 'Pilih salah satu pilihan yang tersedia.', en: 'Choose one of the options offered.' },
   chooseKabkota: { id: 'Pilih kabupaten/kota.', en: 'Choose the regency/city.' },
+  capacityQtyNeeded: {
+    id: 'Isi jumlah kapasitas produksi, atau kosongkan satuan dan periodenya.',
+    en: 'Give the production capacity’s quantity, or leave its unit and period empty.',
+  },
   capacityUnitNeeded: {
     id: 'Pilih satuan kapasitas produksi.',
     en: 'Choose the unit of the production capacity.',

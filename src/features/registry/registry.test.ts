@@ -124,6 +124,30 @@ describe('recording sentra and IKM', () => {
     expect(await ikmCount()).toBe(before);
   });
 
+  it('refuses a capacity unit or period without its quantity, saying what to give', async () => {
+    const before = await ikmCount();
+    const res = await ambon.post(
+      '/registry/ikm',
+      baseIkm({ name: 'IKM Tanpa Jumlah', nib: '', capacityQty: '' }),
+    );
+    expect(res.status).toBe(422);
+    expect(textOf(await res.text())).toContain(
+      'Isi jumlah kapasitas produksi, atau kosongkan satuan dan periodenya.',
+    );
+    const none = await ambon.post(
+      '/registry/ikm',
+      baseIkm({
+        name: 'IKM Tanpa Kapasitas',
+        nib: '',
+        capacityQty: '',
+        capacityUnit: '',
+        capacityPeriod: '',
+      }),
+    );
+    expect(none.status).toBe(303);
+    expect(await ikmCount()).toBe(before + 1);
+  });
+
   it('refuses a NIB already registered, linking to the IKM that holds it', async () => {
     const before = await ikmCount();
     const [holder] = await t.database.db.select().from(ikm).where(eq(ikm.nib, '9120001234567'));

@@ -544,6 +544,37 @@ describe('numbers out of range', () => {
       '120 Tidak boleh lebih dari 100.',
     );
   });
+
+  it('says so when a capacity unit or period comes without its quantity, and imports the row without it', async () => {
+    const sheet = await xlsxOf([
+      {
+        name: 'IKM',
+        rows: [
+          [
+            'Nama usaha',
+            'Nama pemilik',
+            'NIB',
+            'Kabupaten/kota',
+            'Kapasitas produksi',
+            'Satuan kapasitas',
+            'Periode kapasitas',
+          ],
+          ['Usaha Separuh', 'Ibu Separuh', '9280000000001', 'Kota Ambon', '', 'kg', 'bulan'],
+        ],
+      },
+    ]);
+    const id = await upload(admin, 'ikm', 'separuh.xlsx', sheet);
+    expect(await job(id)).toMatchObject({ rowsValid: 0, rowsPartial: 1 });
+    expect(await pageText(admin, `/registry/import/${id}`)).toContain(
+      'Isi jumlah kapasitas produksi, atau kosongkan satuan dan periodenya. Nilai dilewati',
+    );
+    expect(await pageText(admin, `/registry/import/${id}?lang=en`)).toContain(
+      'Give the production capacity’s quantity, or leave its unit and period empty.',
+    );
+    await confirm(admin, id, 'all');
+    const [stored] = await t.database.db.select().from(ikm).where(eq(ikm.nib, '9280000000001'));
+    expect(stored).toMatchObject({ capacityQty: null, capacityUnit: null, capacityPeriod: null });
+  });
 });
 
 describe('sentra, then IKM, then products', () => {
